@@ -1,2 +1,40 @@
 package io.wayfinder.cli;
-public class Main { public static void main(String[] a) {} }
+
+import io.wayfinder.run.InputException;
+import java.util.NoSuchElementException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code wayfinder} command. Without a sub-command it runs the default job (see {@link DefaultCommand}). */
+@Command(name = "wayfinder", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Wayfinder: neural architecture search that learns across tasks.",
+        subcommands = {RunCommand.class, ResumeCommand.class, RunsCommand.class, ShowCommand.class,
+                ExportCommand.class, ValidateCommand.class, FormatCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements java.util.concurrent.Callable<Integer> {
+
+    @CommandLine.Mixin
+    StoreOptions store;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof InputException || ex instanceof NoSuchElementException
+                    || ex instanceof IllegalArgumentException) {
+                commandLine.getErr().println("error: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return new DefaultCommand(store).call();
+    }
+}

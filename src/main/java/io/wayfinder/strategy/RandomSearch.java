@@ -58,6 +58,11 @@ public final class RandomSearch implements Strategy {
     }
 
     @Override
+    public boolean learns() {
+        return false;
+    }
+
+    @Override
     public Optional<PolicySnapshot> policy(int task, int observations) {
         float[][] p = new float[sizes.length][];
         for (int i = 0; i < sizes.length; i++) {

@@ -35,6 +35,11 @@ public interface Strategy {
         return Optional.empty();
     }
 
+    /** Whether the strategy learns from observations (its policy changes); random search does not. */
+    default boolean learns() {
+        return true;
+    }
+
     /** Learned task embeddings (one row per task of the run), or empty when the strategy has none. */
     default Optional<double[][]> taskEmbeddings() {
         return Optional.empty();

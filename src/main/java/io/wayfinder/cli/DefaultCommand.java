@@ -1,0 +1,47 @@
+package io.wayfinder.cli;
+
+import io.wayfinder.run.Project;
+import io.wayfinder.run.ProjectCodec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * The default job: the embedded sample project run headless. It is copied out of the jar into a temporary folder so
+ * that it works from any directory.
+ */
+final class DefaultCommand implements Callable<Integer> {
+    static final String DEFAULT_PROJECT = "nas201-random.json";
+    static final String[] EMBEDDED = {"nas201-random.json", "spaces/nas-bench-201.json"};
+
+    private final StoreOptions options;
+
+    DefaultCommand(StoreOptions options) {
+        this.options = options == null ? new StoreOptions() : options;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = extractSamples();
+        Project project = ProjectCodec.read(dir.resolve(DEFAULT_PROJECT));
+        System.out.println("Wayfinder default job: " + project.name() + " (" + project.description() + ")");
+        return RunCommand.runToEnd(project, options.storePath(null, null), options);
+    }
+
+    static Path extractSamples() throws IOException {
+        Path dir = Files.createTempDirectory("wayfinder-samples");
+        for (String name : EMBEDDED) {
+            try (InputStream in = DefaultCommand.class.getResourceAsStream("/sample-projects/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("sample project " + name + " is missing from the jar");
+                }
+                Path target = dir.resolve(name);
+                Files.createDirectories(target.getParent());
+                Files.copy(in, target);
+            }
+        }
+        return dir;
+    }
+}

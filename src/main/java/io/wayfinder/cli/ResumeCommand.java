@@ -1,0 +1,33 @@
+package io.wayfinder.cli;
+
+import io.wayfinder.service.PreparedSearch;
+import io.wayfinder.service.Searches;
+import io.wayfinder.store.SqliteRunStore;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code wayfinder resume RUN}: continues a stopped or killed run from its last checkpoint and its recorded trials. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Continue a run that was stopped or killed; completed trials are kept, the one in flight is redone.")
+public final class ResumeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "RUN", description = "The run's id (see 'wayfinder runs').")
+    long runId;
+
+    @Option(names = "--trials", paramLabel = "N", description = "Raise the budget to N trials per task.")
+    int trials;
+
+    @Mixin
+    StoreOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        try (SqliteRunStore store = options.open();
+             PreparedSearch search = new Searches(store, options.dataDirectory(), options.cacheDirectory())
+                     .resume(runId, trials)) {
+            return RunCommand.follow(store, search, 10);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.wayfinder.cli;
+
+import io.wayfinder.run.AccuracyTopN;
+import io.wayfinder.run.RunRecord;
+import io.wayfinder.run.TrialRecord;
+import io.wayfinder.run.TrialStatus;
+import io.wayfinder.store.RunStore;
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.List;
+
+/** Prints a run's accuracy-topN per task and its best trials. */
+final class RunSummary {
+    private RunSummary() {
+    }
+
+    static void print(RunStore store, long runId, int topN, int best, PrintStream out) {
+        RunRecord run = store.run(runId).orElseThrow();
+        List<TrialRecord> trials = store.observedTrials(runId, -1);
+        out.printf("run %d  %s  strategy %s  seed %d  %s  %d/%d trials%n", run.id(), run.name(), run.strategy(),
+                run.seed(), run.status().name().toLowerCase(), trials.size(), run.requestedTrials());
+        long failed = trials.stream().filter(t -> t.status() == TrialStatus.FAILED).count();
+        if (failed > 0) {
+            out.printf("  %d failed trial(s)%n", failed);
+        }
+        for (int task = 0; task < run.taskNames().size(); task++) {
+            int k = task;
+            List<TrialRecord> mine = trials.stream().filter(t -> t.task() == k).toList();
+            double[] v = mine.stream().mapToDouble(TrialRecord::validationMetric).toArray();
+            double[] t = mine.stream().mapToDouble(TrialRecord::testMetric).toArray();
+            AccuracyTopN.Result r = AccuracyTopN.of(v, t, topN);
+            out.printf("  task %-18s trials %6d  validation accuracy-top%d %s  test accuracy-top%d %s +- %s%n",
+                    run.taskNames().get(task), mine.size(), topN, pct(r.validationMean()), topN, pct(r.testMean()),
+                    pct(2 * r.testSem()));
+        }
+        if (best > 0) {
+            out.println("  best trials (by validation):");
+            trials.stream().filter(x -> !Double.isNaN(x.validationMetric()))
+                    .sorted(Comparator.comparingDouble(TrialRecord::validationMetric).reversed()
+                            .thenComparingInt(TrialRecord::observeOrder))
+                    .limit(best)
+                    .forEach(x -> out.printf("    #%-6d %-14s validation %s  test %s  %s%n", x.seq(),
+                            run.taskNames().get(x.task()), pct(x.validationMetric()), pct(x.testMetric()), x.values()));
+        }
+    }
+
+    static String pct(double fraction) {
+        return Double.isNaN(fraction) ? "   n/a" : String.format("%6.2f%%", 100 * fraction);
+    }
+}

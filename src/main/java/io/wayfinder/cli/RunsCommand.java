@@ -1,0 +1,31 @@
+package io.wayfinder.cli;
+
+import io.wayfinder.run.RunRecord;
+import io.wayfinder.store.SqliteRunStore;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code wayfinder runs}: one line per run, beginning with its id. */
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "List the runs in the store, one per line.")
+public final class RunsCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    @Mixin
+    StoreOptions options;
+
+    @Override
+    public Integer call() {
+        try (SqliteRunStore store = options.open()) {
+            for (RunRecord r : store.runs()) {
+                System.out.printf("%d\t%s\t%s\t%s\tseed %d\t%d/%d trials\t%s\t%s%n", r.id(), r.name(), r.strategy(),
+                        r.status().name().toLowerCase(), r.seed(), store.countObserved(r.id()), r.requestedTrials(),
+                        String.join(",", r.taskNames()), TIME.format(Instant.ofEpochMilli(r.createdMillis())));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,159 @@
+package io.wayfinder.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Free-form settings of a task, strategy or execution block, read with typed getters whose errors name the file, the
+ * JSON path and the expected type.
+ */
+public final class Settings {
+    private final String source;
+    private final String path;
+    private final ObjectNode node;
+
+    public Settings(String source, String path, ObjectNode node) {
+        this.source = source;
+        this.path = path;
+        this.node = node == null ? JsonNodeFactory.instance.objectNode() : node;
+    }
+
+    public static Settings empty() {
+        return new Settings("(none)", "$", null);
+    }
+
+    public static Settings of(String source, String path, JsonNode node) {
+        if (node != null && !node.isNull() && !node.isObject()) {
+            throw new InputException(source, path, "an object of settings");
+        }
+        return new Settings(source, path, node == null || node.isNull() ? null : (ObjectNode) node);
+    }
+
+    public ObjectNode node() {
+        return node.deepCopy();
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public boolean has(String key) {
+        return node.has(key) && !node.get(key).isNull();
+    }
+
+    public String string(String key, String fallback) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isTextual()) {
+            throw error(key, "text");
+        }
+        return v.asText();
+    }
+
+    public String requireString(String key) {
+        String s = string(key, null);
+        if (s == null) {
+            throw error(key, "a text value (required)");
+        }
+        return s;
+    }
+
+    public int integer(String key, int fallback) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw error(key, "a whole number");
+        }
+        return v.asInt();
+    }
+
+    public long longValue(String key, long fallback) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw error(key, "a whole number");
+        }
+        return v.asLong();
+    }
+
+    public double number(String key, double fallback) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isNumber()) {
+            throw error(key, "a number");
+        }
+        return v.asDouble();
+    }
+
+    public boolean bool(String key, boolean fallback) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw error(key, "true or false");
+        }
+        return v.asBoolean();
+    }
+
+    public List<String> strings(String key) {
+        JsonNode v = node.get(key);
+        List<String> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            throw error(key, "a list of text values");
+        }
+        for (JsonNode x : v) {
+            if (!x.isTextual()) {
+                throw error(key, "a list of text values");
+            }
+            out.add(x.asText());
+        }
+        return out;
+    }
+
+    public Optional<Settings> child(String key) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(of(source, path + "." + key, v));
+    }
+
+    public InputException error(String key, String expected) {
+        return new InputException(source, path + "." + key, expected + ", found " + node.get(key));
+    }
+
+    @Override
+    public String toString() {
+        return Json.compact(node);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Settings s && s.node.equals(node);
+    }
+
+    @Override
+    public int hashCode() {
+        return node.hashCode();
+    }
+}

@@ -1,0 +1,11 @@
+package io.wayfinder.run;
+
+import java.util.Objects;
+
+/** Which strategy a run uses ({@code random}, {@code aml}, {@code maml}, {@code taml}, ...) and its settings. */
+public record StrategySpec(String name, Settings settings) {
+    public StrategySpec {
+        Objects.requireNonNull(name, "name");
+        settings = settings == null ? Settings.empty() : settings;
+    }
+}

@@ -1,0 +1,54 @@
+package io.wayfinder.service;
+
+import io.wayfinder.exec.SearchControl;
+import io.wayfinder.exec.SearchListener;
+import io.wayfinder.exec.SearchLoop;
+import io.wayfinder.run.Project;
+import io.wayfinder.run.RunStatus;
+import io.wayfinder.store.RunStore;
+import io.wayfinder.strategy.Strategy;
+import io.wayfinder.task.TrialEvaluator;
+import java.util.List;
+
+/** A run whose data, evaluators and strategy are ready; {@link #run} drives it to the end on the calling thread. */
+public final class PreparedSearch implements AutoCloseable {
+    private final RunStore store;
+    private final long runId;
+    private final Project project;
+    private final Strategy strategy;
+    private final List<TrialEvaluator> evaluators;
+    private final List<String> provenance;
+
+    PreparedSearch(RunStore store, long runId, Project project, Strategy strategy, List<TrialEvaluator> evaluators,
+                   List<String> provenance) {
+        this.store = store;
+        this.runId = runId;
+        this.project = project;
+        this.strategy = strategy;
+        this.evaluators = evaluators;
+        this.provenance = provenance;
+    }
+
+    public long runId() {
+        return runId;
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    public Strategy strategy() {
+        return strategy;
+    }
+
+    public RunStatus run(SearchListener listener, SearchControl control) throws InterruptedException {
+        return new SearchLoop(store, runId, project, strategy, evaluators, provenance, listener, control).run();
+    }
+
+    @Override
+    public void close() {
+        for (TrialEvaluator e : evaluators) {
+            e.close();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.wayfinder.service;
+
+import io.wayfinder.exec.Provenance;
+import io.wayfinder.exec.SearchLoop;
+import io.wayfinder.run.InputException;
+import io.wayfinder.run.Json;
+import io.wayfinder.run.NewRun;
+import io.wayfinder.run.Project;
+import io.wayfinder.run.ProjectCodec;
+import io.wayfinder.run.RunRecord;
+import io.wayfinder.run.Settings;
+import io.wayfinder.run.TaskSpec;
+import io.wayfinder.space.SearchSpace;
+import io.wayfinder.space.SearchSpaceCodec;
+import io.wayfinder.store.RunStore;
+import io.wayfinder.strategy.Strategy;
+import io.wayfinder.strategy.StrategyFactory;
+import io.wayfinder.task.EvaluatorProvider;
+import io.wayfinder.task.TaskEnvironment;
+import io.wayfinder.task.TrialEvaluator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * Starts and resumes searches: the one place that turns a project into evaluators, a strategy and a run in a store.
+ * Everything that can be checked (data files, task settings, strategy settings) is checked before the run is written,
+ * so a run that never started leaves nothing in the store.
+ */
+public final class Searches {
+    private final RunStore store;
+    private final Path dataDirectory;
+    private final Path cacheDirectory;
+
+    public Searches(RunStore store, Path dataDirectory, Path cacheDirectory) {
+        this.store = store;
+        this.dataDirectory = dataDirectory;
+        this.cacheDirectory = cacheDirectory;
+    }
+
+    public RunStore store() {
+        return store;
+    }
+
+    /** Prepares a new run of a project (overrides already applied to it). */
+    public PreparedSearch start(Project project) {
+        List<TrialEvaluator> evaluators = evaluators(project);
+        try {
+            String spaceHash = SearchSpaceCodec.hash(project.space());
+            Strategy strategy = strategy(project);
+            long runId = store.createRun(new NewRun(project.name(), project.strategy().name(), project.seed(),
+                    project.totalTrials(), spaceHash, project.json() == null ? "" : project.json(),
+                    SearchSpaceCodec.write(project.space()), project.tasks().stream().map(TaskSpec::name).toList(),
+                    dataDirectory.toString()));
+            return new PreparedSearch(store, runId, project, strategy, evaluators, provenance(project, evaluators));
+        } catch (RuntimeException e) {
+            evaluators.forEach(TrialEvaluator::close);
+            throw e;
+        }
+    }
+
+    /**
+     * Prepares a stored run to continue: the project and search space frozen in the run, the latest checkpoint and
+     * every recorded trial. {@code moreTrials > 0} raises the run's budget to that many trials per task.
+     */
+    public PreparedSearch resume(long runId, int trialsPerTask) {
+        RunRecord run = store.run(runId).orElseThrow(() -> new NoSuchElementException("no run " + runId + " in the store"));
+        Project project = storedProject(run);
+        int perTask = trialsPerTask > 0 ? trialsPerTask : Math.max(1, run.requestedTrials() / project.tasks().size());
+        project = project.withTrialsPerTask(perTask);
+        if (project.totalTrials() != run.requestedTrials()) {
+            store.setRequestedTrials(runId, project.totalTrials());
+        }
+        List<TrialEvaluator> evaluators = evaluators(project);
+        Strategy strategy = strategy(project);
+        return new PreparedSearch(store, runId, project, strategy, evaluators, provenance(project, evaluators));
+    }
+
+    /** The project a run was started from, with its seed and budget as the run recorded them. */
+    public static Project storedProject(RunRecord run) {
+        SearchSpace space = SearchSpaceCodec.parse(run.spaceJson(), "run " + run.id() + " (stored search space)");
+        Project p = ProjectCodec.fromTree(Json.readTree(run.projectJson(), "run " + run.id() + " (stored project)"),
+                "run " + run.id() + " (stored project)", null, run.projectJson(), ref -> space);
+        p = p.withSeed(run.seed()).withTrialsPerTask(Math.max(1, run.requestedTrials() / p.tasks().size()));
+        if (!p.strategy().name().equals(run.strategy())) {
+            p = p.withStrategy(new io.wayfinder.run.StrategySpec(run.strategy(), p.strategy().settings()));
+        }
+        return p;
+    }
+
+    private List<TrialEvaluator> evaluators(Project project) {
+        TaskEnvironment env = new TaskEnvironment(dataDirectory, project.directory(), cacheDirectory);
+        List<TrialEvaluator> out = new ArrayList<>();
+        try {
+            for (TaskSpec t : project.tasks()) {
+                EvaluatorProvider provider;
+                try {
+                    provider = EvaluatorProvider.forKind(t.kind());
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(t.settings().source(), "task " + t.name() + " kind", e.getMessage());
+                }
+                TrialEvaluator e = provider.create(t, env);
+                if (e instanceof io.wayfinder.task.TabularEvaluator tab) {
+                    tab.check(project.space());
+                }
+                out.add(e);
+            }
+            return out;
+        } catch (RuntimeException e) {
+            out.forEach(TrialEvaluator::close);
+            throw e;
+        }
+    }
+
+    private Strategy strategy(Project project) {
+        return StrategyFactory.create(project.strategy(), project.space(), project.tasks().size(), project.seed(),
+                this::pretrained);
+    }
+
+    /** Pre-trained state for transfer: {@code "pretrained": {"run": 12}} names an earlier run in this store. */
+    private Optional<byte[]> pretrained(Settings settings) {
+        Optional<Settings> p = settings.child("pretrained");
+        if (p.isEmpty()) {
+            return Optional.empty();
+        }
+        long run = p.get().longValue("run", -1);
+        if (run < 0) {
+            throw p.get().error("run", "the id of an earlier run in this store");
+        }
+        if (store.run(run).isEmpty()) {
+            throw p.get().error("run", "the id of an earlier run in this store (there is no run " + run + ")");
+        }
+        return store.latestCheckpoint(run, SearchLoop.CHECKPOINT_KIND).map(c -> SearchLoop.strategyState(c.state()));
+    }
+
+    private static List<String> provenance(Project project, List<TrialEvaluator> evaluators) {
+        String hash = SearchSpaceCodec.hash(project.space());
+        List<String> out = new ArrayList<>();
+        for (TrialEvaluator e : evaluators) {
+            out.add(Provenance.forTask(hash, project.strategy().name(), project.seed(), e));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,68 @@
+package io.wayfinder.store;
+
+import io.wayfinder.run.Checkpoint;
+import io.wayfinder.run.NewRun;
+import io.wayfinder.run.PolicySnapshot;
+import io.wayfinder.run.RunRecord;
+import io.wayfinder.run.RunStatus;
+import io.wayfinder.run.TrialOutcome;
+import io.wayfinder.run.TrialRecord;
+import io.wayfinder.run.TrialStart;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where runs, trials, checkpoints and policy snapshots are kept. Every implementation passes the shared contract
+ * test suite ({@code RunStoreContractTest}). Implementations are thread-safe; the embedded SQLite store also lets a
+ * second process read a run while it is being written.
+ */
+public interface RunStore extends AutoCloseable {
+
+    long createRun(NewRun run);
+
+    Optional<RunRecord> run(long runId);
+
+    /** All runs, oldest first. */
+    List<RunRecord> runs();
+
+    void setRunStatus(long runId, RunStatus status, String message);
+
+    void setRequestedTrials(long runId, int requestedTrials);
+
+    /** Records a trial as running and returns its id. */
+    long startTrial(long runId, TrialStart start);
+
+    /** Records a running trial's end. */
+    void finishTrial(long trialId, TrialOutcome outcome);
+
+    /** Marks the run's running trials as interrupted (the process that ran them ended); returns how many. */
+    int markInterrupted(long runId);
+
+    /** All trials of a run in id order, whatever their status. */
+    List<TrialRecord> trials(long runId);
+
+    /** Counted (complete or failed) trials with an observe order greater than {@code afterObserveOrder}, in observe order. */
+    List<TrialRecord> observedTrials(long runId, int afterObserveOrder);
+
+    /** The number of counted trials of a run. */
+    int countObserved(long runId);
+
+    void saveCheckpoint(Checkpoint checkpoint);
+
+    /** The checkpoint of this kind with the most observations. */
+    Optional<Checkpoint> latestCheckpoint(long runId, String kind);
+
+    void saveSnapshots(long runId, List<PolicySnapshot> snapshots);
+
+    /** A run's policy snapshots for one task, in observation order, with observations greater than {@code after}. */
+    List<PolicySnapshot> snapshots(long runId, int task, int after);
+
+    /** Task embeddings after a number of observations (one row per task), for the similarity heat map. */
+    void saveTaskEmbeddings(long runId, int observations, double[][] embeddings);
+
+    /** The latest saved task embeddings of a run. */
+    Optional<double[][]> latestTaskEmbeddings(long runId);
+
+    @Override
+    void close();
+}

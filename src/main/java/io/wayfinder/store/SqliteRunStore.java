@@ -1,0 +1,619 @@
+package io.wayfinder.store;
+
+import io.wayfinder.run.Checkpoint;
+import io.wayfinder.run.NewRun;
+import io.wayfinder.run.PolicySnapshot;
+import io.wayfinder.run.RunRecord;
+import io.wayfinder.run.RunStatus;
+import io.wayfinder.run.TrialOutcome;
+import io.wayfinder.run.TrialRecord;
+import io.wayfinder.run.TrialStart;
+import io.wayfinder.run.TrialStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * The embedded default store: one SQLite file in WAL mode, so a second process (the workbench following a command-line
+ * run) can read while this one writes, and a killed process loses nothing it committed. Every trial start and end is
+ * its own transaction. The schema is versioned with {@code PRAGMA user_version} and migrated forward on open.
+ */
+public final class SqliteRunStore implements RunStore {
+    /** Schema migrations; index i brings a database from version i to i+1. Never edit one that has shipped. */
+    static final List<String> MIGRATIONS = List.of("""
+            CREATE TABLE runs(
+              id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, strategy TEXT NOT NULL, seed INTEGER NOT NULL,
+              status TEXT NOT NULL, message TEXT, created INTEGER NOT NULL, updated INTEGER NOT NULL,
+              requested_trials INTEGER NOT NULL, space_hash TEXT NOT NULL, project_json TEXT NOT NULL,
+              space_json TEXT NOT NULL, data_dir TEXT);
+            CREATE TABLE run_tasks(
+              run_id INTEGER NOT NULL REFERENCES runs(id), idx INTEGER NOT NULL, name TEXT NOT NULL,
+              PRIMARY KEY(run_id, idx));
+            CREATE TABLE trials(
+              id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER NOT NULL REFERENCES runs(id), seq INTEGER NOT NULL,
+              attempt INTEGER NOT NULL, task INTEGER NOT NULL, config TEXT NOT NULL, config_values TEXT NOT NULL,
+              status TEXT NOT NULL, failure TEXT, reward REAL, validation REAL, test REAL, started INTEGER NOT NULL,
+              finished INTEGER NOT NULL DEFAULT 0, seed INTEGER NOT NULL, observe_order INTEGER NOT NULL DEFAULT -1,
+              observed_at_proposal INTEGER NOT NULL, provenance TEXT, details TEXT, UNIQUE(run_id, seq, attempt));
+            CREATE INDEX trials_observed ON trials(run_id, observe_order);
+            CREATE TABLE checkpoints(
+              run_id INTEGER NOT NULL REFERENCES runs(id), observations INTEGER NOT NULL, kind TEXT NOT NULL,
+              state BLOB NOT NULL, created INTEGER NOT NULL);
+            CREATE INDEX checkpoints_run ON checkpoints(run_id, kind, observations);
+            CREATE TABLE snapshots(
+              run_id INTEGER NOT NULL, task INTEGER NOT NULL, observations INTEGER NOT NULL, probabilities BLOB NOT NULL,
+              PRIMARY KEY(run_id, task, observations)) WITHOUT ROWID;
+            CREATE TABLE task_embeddings(
+              run_id INTEGER NOT NULL, observations INTEGER NOT NULL, embeddings BLOB NOT NULL,
+              PRIMARY KEY(run_id, observations)) WITHOUT ROWID;
+            """);
+    /** How many loop checkpoints of one kind are kept per run (older ones are deleted). */
+    static final int CHECKPOINTS_KEPT = 3;
+
+    private static final String TRIAL_COLUMNS = "id, run_id, seq, attempt, task, config, config_values, status, "
+            + "failure, reward, validation, test, started, finished, seed, observe_order, observed_at_proposal, "
+            + "provenance, details";
+
+    private final Path file;
+    private final Connection connection;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    private SqliteRunStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating and migrating as needed) the store at this path. */
+    public static SqliteRunStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 10000");
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            SqliteRunStore store = new SqliteRunStore(file, c);
+            store.migrate();
+            return store;
+        } catch (SQLException e) {
+            throw new StoreException("cannot open run store " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of run store " + file, e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The schema version of the open database. */
+    public synchronized int schemaVersion() {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read schema version of " + file, e);
+        }
+    }
+
+    private synchronized void migrate() throws SQLException {
+        int version = schemaVersion();
+        if (version > MIGRATIONS.size()) {
+            throw new StoreException("run store " + file + " has schema version " + version + ", newer than this "
+                    + "Wayfinder understands (" + MIGRATIONS.size() + "); upgrade Wayfinder", null);
+        }
+        for (int v = version; v < MIGRATIONS.size(); v++) {
+            connection.setAutoCommit(false);
+            try (Statement s = connection.createStatement()) {
+                // take the write lock first, then re-check: another process may have migrated meanwhile
+                s.execute("CREATE TABLE IF NOT EXISTS migration_lock(x INTEGER)");
+                if (schemaVersionInTx(s) != v) {
+                    connection.rollback();
+                    continue;
+                }
+                for (String stmt : MIGRATIONS.get(v).split(";")) {
+                    if (!stmt.isBlank()) {
+                        s.execute(stmt);
+                    }
+                }
+                s.execute("PRAGMA user_version = " + (v + 1));
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static int schemaVersionInTx(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement p = statements.get(sql);
+        if (p == null) {
+            p = connection.prepareStatement(sql);
+            statements.put(sql, p);
+        }
+        return p;
+    }
+
+    @Override
+    public synchronized long createRun(NewRun r) {
+        try {
+            connection.setAutoCommit(false);
+            long now = System.currentTimeMillis();
+            PreparedStatement p = prepare("INSERT INTO runs(name, strategy, seed, status, message, created, updated, "
+                    + "requested_trials, space_hash, project_json, space_json, data_dir) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+            p.setString(1, r.name());
+            p.setString(2, r.strategy());
+            p.setLong(3, r.seed());
+            p.setString(4, RunStatus.CREATED.name());
+            p.setNull(5, Types.VARCHAR);
+            p.setLong(6, now);
+            p.setLong(7, now);
+            p.setInt(8, r.requestedTrials());
+            p.setString(9, r.spaceHash());
+            p.setString(10, r.projectJson());
+            p.setString(11, r.spaceJson());
+            p.setString(12, r.dataDirectory());
+            p.executeUpdate();
+            long id = lastId();
+            PreparedStatement t = prepare("INSERT INTO run_tasks(run_id, idx, name) VALUES (?,?,?)");
+            for (int i = 0; i < r.taskNames().size(); i++) {
+                t.setLong(1, id);
+                t.setInt(2, i);
+                t.setString(3, r.taskNames().get(i));
+                t.executeUpdate();
+            }
+            connection.commit();
+            return id;
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot create run in " + file, e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    private long lastId() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public synchronized Optional<RunRecord> run(long runId) {
+        try {
+            PreparedStatement p = prepare("SELECT * FROM runs WHERE id = ?");
+            p.setLong(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(runFrom(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read run " + runId + " from " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized List<RunRecord> runs() {
+        try {
+            List<RunRecord> out = new ArrayList<>();
+            try (ResultSet rs = prepare("SELECT * FROM runs ORDER BY id").executeQuery()) {
+                while (rs.next()) {
+                    out.add(runFrom(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot list runs in " + file, e);
+        }
+    }
+
+    private RunRecord runFrom(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        List<String> tasks = new ArrayList<>();
+        try (PreparedStatement t = connection.prepareStatement("SELECT name FROM run_tasks WHERE run_id = ? ORDER BY idx")) {
+            t.setLong(1, id);
+            try (ResultSet trs = t.executeQuery()) {
+                while (trs.next()) {
+                    tasks.add(trs.getString(1));
+                }
+            }
+        }
+        return new RunRecord(id, rs.getString("name"), rs.getString("strategy"), rs.getLong("seed"),
+                RunStatus.valueOf(rs.getString("status")), rs.getString("message"), rs.getLong("created"),
+                rs.getLong("updated"), rs.getInt("requested_trials"), rs.getString("space_hash"),
+                rs.getString("project_json"), rs.getString("space_json"), tasks, rs.getString("data_dir"));
+    }
+
+    @Override
+    public synchronized void setRunStatus(long runId, RunStatus status, String message) {
+        update("UPDATE runs SET status = ?, message = ?, updated = ? WHERE id = ?", runId, p -> {
+            p.setString(1, status.name());
+            p.setString(2, message);
+            p.setLong(3, System.currentTimeMillis());
+            p.setLong(4, runId);
+        });
+    }
+
+    @Override
+    public synchronized void setRequestedTrials(long runId, int requestedTrials) {
+        update("UPDATE runs SET requested_trials = ? WHERE id = ?", runId, p -> {
+            p.setInt(1, requestedTrials);
+            p.setLong(2, runId);
+        });
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement p) throws SQLException;
+    }
+
+    private void update(String sql, long runId, Binder binder) {
+        try {
+            PreparedStatement p = prepare(sql);
+            binder.bind(p);
+            if (p.executeUpdate() == 0) {
+                throw new NoSuchElementException("no run " + runId + " in " + file);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot update run " + runId + " in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized long startTrial(long runId, TrialStart s) {
+        try {
+            PreparedStatement p = prepare("INSERT INTO trials(run_id, seq, attempt, task, config, config_values, "
+                    + "status, started, seed, observed_at_proposal, provenance) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+            p.setLong(1, runId);
+            p.setInt(2, s.seq());
+            p.setInt(3, s.attempt());
+            p.setInt(4, s.task());
+            p.setString(5, encodeConfig(s.configuration()));
+            p.setString(6, s.values());
+            p.setString(7, TrialStatus.RUNNING.name());
+            p.setLong(8, s.startedMillis());
+            p.setLong(9, s.seed());
+            p.setInt(10, s.observedAtProposal());
+            p.setString(11, s.provenance());
+            p.executeUpdate();
+            return lastId();
+        } catch (SQLException e) {
+            throw new StoreException("cannot record trial " + s.seq() + " of run " + runId + " in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void finishTrial(long trialId, TrialOutcome o) {
+        try {
+            PreparedStatement p = prepare("UPDATE trials SET status = ?, failure = ?, reward = ?, validation = ?, "
+                    + "test = ?, finished = ?, observe_order = ?, details = ? WHERE id = ? AND status = 'RUNNING'");
+            p.setString(1, o.status().name());
+            p.setString(2, o.failureReason());
+            setReal(p, 3, o.reward());
+            setReal(p, 4, o.validationMetric());
+            setReal(p, 5, o.testMetric());
+            p.setLong(6, o.finishedMillis());
+            p.setInt(7, o.observeOrder());
+            p.setString(8, o.details());
+            p.setLong(9, trialId);
+            if (p.executeUpdate() == 0) {
+                throw new IllegalStateException("trial " + trialId + " is not running in " + file);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the end of trial " + trialId + " in " + file, e);
+        }
+    }
+
+    private static void setReal(PreparedStatement p, int i, double v) throws SQLException {
+        if (Double.isNaN(v)) {
+            p.setNull(i, Types.REAL);
+        } else {
+            p.setDouble(i, v);
+        }
+    }
+
+    private static double getReal(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : v;
+    }
+
+    @Override
+    public synchronized int markInterrupted(long runId) {
+        try {
+            PreparedStatement p = prepare("UPDATE trials SET status = 'INTERRUPTED', failure = "
+                    + "'process ended while running' WHERE run_id = ? AND status = 'RUNNING'");
+            p.setLong(1, runId);
+            return p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot mark interrupted trials of run " + runId + " in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized List<TrialRecord> trials(long runId) {
+        return queryTrials("SELECT " + TRIAL_COLUMNS + " FROM trials WHERE run_id = ? ORDER BY id", runId, -2);
+    }
+
+    @Override
+    public synchronized List<TrialRecord> observedTrials(long runId, int afterObserveOrder) {
+        return queryTrials("SELECT " + TRIAL_COLUMNS + " FROM trials WHERE run_id = ? AND observe_order > ? "
+                + "AND status IN ('COMPLETE', 'FAILED') ORDER BY observe_order", runId, afterObserveOrder);
+    }
+
+    private List<TrialRecord> queryTrials(String sql, long runId, int after) {
+        try {
+            PreparedStatement p = prepare(sql);
+            p.setLong(1, runId);
+            if (after > -2) {
+                p.setInt(2, after);
+            }
+            List<TrialRecord> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TrialRecord(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                            decodeConfig(rs.getString(6)), rs.getString(7), TrialStatus.valueOf(rs.getString(8)),
+                            rs.getString(9), getReal(rs, "reward"), getReal(rs, "validation"), getReal(rs, "test"),
+                            rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getInt(16), rs.getInt(17),
+                            rs.getString(18), rs.getString(19)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read trials of run " + runId + " from " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized int countObserved(long runId) {
+        try {
+            PreparedStatement p = prepare("SELECT COUNT(*) FROM trials WHERE run_id = ? AND status IN ('COMPLETE', 'FAILED')");
+            p.setLong(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count trials of run " + runId + " in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void saveCheckpoint(Checkpoint c) {
+        try {
+            connection.setAutoCommit(false);
+            PreparedStatement p = prepare("INSERT INTO checkpoints(run_id, observations, kind, state, created) VALUES (?,?,?,?,?)");
+            p.setLong(1, c.runId());
+            p.setInt(2, c.observations());
+            p.setString(3, c.kind());
+            p.setBytes(4, c.state());
+            p.setLong(5, c.createdMillis());
+            p.executeUpdate();
+            PreparedStatement d = prepare("DELETE FROM checkpoints WHERE run_id = ? AND kind = ? AND rowid NOT IN "
+                    + "(SELECT rowid FROM checkpoints WHERE run_id = ? AND kind = ? ORDER BY observations DESC, created DESC LIMIT ?)");
+            d.setLong(1, c.runId());
+            d.setString(2, c.kind());
+            d.setLong(3, c.runId());
+            d.setString(4, c.kind());
+            d.setInt(5, CHECKPOINTS_KEPT);
+            d.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot save checkpoint of run " + c.runId() + " in " + file, e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    @Override
+    public synchronized Optional<Checkpoint> latestCheckpoint(long runId, String kind) {
+        try {
+            PreparedStatement p = prepare("SELECT observations, state, created FROM checkpoints WHERE run_id = ? AND "
+                    + "kind = ? ORDER BY observations DESC, created DESC LIMIT 1");
+            p.setLong(1, runId);
+            p.setString(2, kind);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(new Checkpoint(runId, rs.getInt(1), kind, rs.getBytes(2), rs.getLong(3)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read checkpoint of run " + runId + " from " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void saveSnapshots(long runId, List<PolicySnapshot> snapshots) {
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        try {
+            connection.setAutoCommit(false);
+            PreparedStatement p = prepare("INSERT OR REPLACE INTO snapshots(run_id, task, observations, probabilities) VALUES (?,?,?,?)");
+            for (PolicySnapshot s : snapshots) {
+                p.setLong(1, runId);
+                p.setInt(2, s.task());
+                p.setInt(3, s.observations());
+                p.setBytes(4, encodeProbabilities(s.probabilities()));
+                p.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot save policy snapshots of run " + runId + " in " + file, e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    @Override
+    public synchronized List<PolicySnapshot> snapshots(long runId, int task, int after) {
+        try {
+            PreparedStatement p = prepare("SELECT observations, probabilities FROM snapshots WHERE run_id = ? AND "
+                    + "task = ? AND observations > ? ORDER BY observations");
+            p.setLong(1, runId);
+            p.setInt(2, task);
+            p.setInt(3, after);
+            List<PolicySnapshot> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PolicySnapshot(rs.getInt(1), task, decodeProbabilities(rs.getBytes(2))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read policy snapshots of run " + runId + " from " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void saveTaskEmbeddings(long runId, int observations, double[][] embeddings) {
+        try {
+            PreparedStatement p = prepare("INSERT OR REPLACE INTO task_embeddings(run_id, observations, embeddings) VALUES (?,?,?)");
+            p.setLong(1, runId);
+            p.setInt(2, observations);
+            p.setBytes(3, encodeMatrix(embeddings));
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot save task embeddings of run " + runId + " in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<double[][]> latestTaskEmbeddings(long runId) {
+        try {
+            PreparedStatement p = prepare("SELECT embeddings FROM task_embeddings WHERE run_id = ? ORDER BY observations DESC LIMIT 1");
+            p.setLong(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(decodeMatrix(rs.getBytes(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read task embeddings of run " + runId + " from " + file, e);
+        }
+    }
+
+    static String encodeConfig(int[] config) {
+        StringBuilder sb = new StringBuilder(config.length * 2);
+        for (int i = 0; i < config.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(config[i]);
+        }
+        return sb.toString();
+    }
+
+    static int[] decodeConfig(String s) {
+        if (s.isEmpty()) {
+            return new int[0];
+        }
+        return Arrays.stream(s.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    /** Layout: slot count, then per slot its size and its floats. */
+    static byte[] encodeProbabilities(float[][] p) {
+        int n = 4;
+        for (float[] row : p) {
+            n += 4 + 4 * row.length;
+        }
+        ByteBuffer b = ByteBuffer.allocate(n);
+        b.putInt(p.length);
+        for (float[] row : p) {
+            b.putInt(row.length);
+            for (float x : row) {
+                b.putFloat(x);
+            }
+        }
+        return b.array();
+    }
+
+    static float[][] decodeProbabilities(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        float[][] p = new float[b.getInt()][];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = new float[b.getInt()];
+            for (int j = 0; j < p[i].length; j++) {
+                p[i][j] = b.getFloat();
+            }
+        }
+        return p;
+    }
+
+    static byte[] encodeMatrix(double[][] m) {
+        int cols = m.length == 0 ? 0 : m[0].length;
+        ByteBuffer b = ByteBuffer.allocate(8 + 8 * m.length * cols);
+        b.putInt(m.length).putInt(cols);
+        for (double[] row : m) {
+            for (double x : row) {
+                b.putDouble(x);
+            }
+        }
+        return b.array();
+    }
+
+    static double[][] decodeMatrix(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        double[][] m = new double[b.getInt()][b.getInt()];
+        for (double[] row : m) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = b.getDouble();
+            }
+        }
+        return m;
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the original error is what matters
+        }
+    }
+
+    private void autoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // nothing more to do
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            for (PreparedStatement p : statements.values()) {
+                p.close();
+            }
+            statements.clear();
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close " + file, e);
+        }
+    }
+}
