@@ -30,7 +30,10 @@ public final class AccuracyTopN {
         return curve.length == 0 ? new Result(Double.NaN, Double.NaN, Double.NaN, 0) : curve[curve.length - 1];
     }
 
-    /** accuracy-topN after each trial: element t covers trials 0..t. Validation accuracy-topN never decreases. */
+    /**
+     * accuracy-topN after each trial: element t covers trials 0..t. Once N trials have a validation figure, validation
+     * accuracy-topN never decreases (before that it is the mean of the fewer trials there are).
+     */
     public static Result[] curve(double[] validation, double[] test, int n) {
         if (validation.length != test.length) {
             throw new IllegalArgumentException("validation and test must have one entry per trial");

@@ -15,7 +15,9 @@ import java.util.List;
  * is an error, never a zero.
  *
  * <p>Task settings: {@code taskColumn} (default {@code task}), {@code taskValue} (default: the task's name),
- * {@code rewardColumn}, {@code testColumn}, {@code scale} (multiply the figures, e.g. 0.01 for percent to fraction).
+ * {@code rewardColumn}, {@code testColumn}, {@code scale} (multiply the figures, e.g. 0.01 for percent to fraction),
+ * {@code simulatedMillis} (sleep this long per trial to pace a demo or a kill-and-resume test like real training;
+ * default 0).
  */
 public final class TabularEvaluator implements TrialEvaluator {
     private final TaskSpec task;
@@ -23,7 +25,8 @@ public final class TabularEvaluator implements TrialEvaluator {
     private final TabularBenchmark.Index index;
     private final List<String> keyColumns;
     private final double scale;
-    private SearchSpace checkedSpace;
+    private final long simulatedMillis;
+    private volatile SearchSpace checkedSpace;
 
     public TabularEvaluator(TaskSpec task, Path file) {
         this.task = task;
@@ -38,6 +41,7 @@ public final class TabularEvaluator implements TrialEvaluator {
         this.index = table.index(taskColumn.isEmpty() ? null : taskColumn, s.string("taskValue", task.name()),
                 keyColumns, s.requireString("rewardColumn"), s.string("testColumn", null));
         this.scale = s.number("scale", 1.0);
+        this.simulatedMillis = s.longValue("simulatedMillis", 0);
     }
 
     /** Fails early when the space's slots cannot be looked up in this table. */
@@ -54,7 +58,10 @@ public final class TabularEvaluator implements TrialEvaluator {
     }
 
     @Override
-    public Evaluation evaluate(TrialContext context) {
+    public Evaluation evaluate(TrialContext context) throws InterruptedException {
+        if (simulatedMillis > 0) {
+            Thread.sleep(simulatedMillis);
+        }
         SearchSpace space = context.space();
         check(space);
         Configuration c = context.configuration();
@@ -88,7 +95,7 @@ public final class TabularEvaluator implements TrialEvaluator {
 
     @Override
     public boolean instant() {
-        return true;
+        return simulatedMillis == 0;
     }
 
     /** The {@code tabular} task kind. */

@@ -1,0 +1,49 @@
+package io.wayfinder;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package boundaries of STYLE.md. */
+@AnalyzeClasses(packages = "io.wayfinder", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyTheUiImportsJavaFx = noClasses().that().resideOutsideOfPackage("io.wayfinder.ui..")
+            .and().resideOutsideOfPackage("io.wayfinder.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.fair_acc..")
+            .because("only the workbench uses JavaFX and ChartFX (the CLI may only launch it)");
+
+    @ArchTest
+    static final ArchRule onlyChildModelsImportDeeplearning4j = noClasses().that()
+            .resideOutsideOfPackage("io.wayfinder.child..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")
+            .because("child networks are the only place that builds and trains Deeplearning4j networks");
+
+    @ArchTest
+    static final ArchRule lowerLayersDoNotReachUp = noClasses().that().resideInAnyPackage("io.wayfinder.space..",
+                    "io.wayfinder.run..", "io.wayfinder.controller..", "io.wayfinder.strategy..", "io.wayfinder.task..",
+                    "io.wayfinder.store..", "io.wayfinder.exec..", "io.wayfinder.child..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.wayfinder.service..", "io.wayfinder.cli..",
+                    "io.wayfinder.ui..");
+
+    @ArchTest
+    static final ArchRule runIsTheBottom = noClasses().that().resideInAPackage("io.wayfinder.run..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.wayfinder.store..", "io.wayfinder.exec..",
+                    "io.wayfinder.strategy..", "io.wayfinder.task..", "io.wayfinder.child..",
+                    "io.wayfinder.controller..");
+
+    @ArchTest
+    static final ArchRule spaceKnowsOnlyRun = noClasses().that().resideInAPackage("io.wayfinder.space..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.wayfinder.store..", "io.wayfinder.exec..",
+                    "io.wayfinder.strategy..", "io.wayfinder.task..", "io.wayfinder.child..",
+                    "io.wayfinder.controller..");
+
+    @ArchTest
+    static final ArchRule tasksDoNotKnowChildModels = noClasses().that().resideInAPackage("io.wayfinder.task..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.wayfinder.child..", "io.wayfinder.strategy..",
+                    "io.wayfinder.exec..", "io.wayfinder.store..");
+}
