@@ -1,0 +1,9 @@
+package io.wayfinder.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code wayfinder bench ...}: benchmarks that print figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
+        subcommands = {BenchTabularCommand.class})
+public final class BenchCommand {
+}

@@ -1,0 +1,5 @@
+/**
+ * Records shared by every layer: runs, trials, checkpoints, policy snapshots, project files, settings, the JSON
+ * codec, the seedable RNG, input errors, and pure metric functions such as {@link io.wayfinder.run.AccuracyTopN}.
+ */
+package io.wayfinder.run;
