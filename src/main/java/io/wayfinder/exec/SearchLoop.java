@@ -127,10 +127,11 @@ public final class SearchLoop {
                     if (p == null) {
                         break;
                     }
-                    long trialId = start(p);
                     if (inline) {
-                        handle(execute(trialId, p), requested);
+                        // a table lookup: its start, end and snapshot are one commit
+                        store.atomically(() -> handle(execute(start(p), p), requested));
                     } else {
+                        long trialId = start(p);
                         running.put(done.submit(() -> execute(trialId, p)), p);
                     }
                     if (inline && (control.stopRequested() || control.paused())) {

@@ -63,6 +63,14 @@ public interface RunStore extends AutoCloseable {
     /** The latest saved task embeddings of a run. */
     Optional<double[][]> latestTaskEmbeddings(long runId);
 
+    /**
+     * Runs the writes of {@code work} as one transaction (nested calls join the outer one). The search loop uses it to
+     * record a table-lookup trial's start, end and policy snapshot in one commit.
+     */
+    default void atomically(Runnable work) {
+        work.run();
+    }
+
     @Override
     void close();
 }

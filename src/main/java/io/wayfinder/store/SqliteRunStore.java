@@ -73,6 +73,7 @@ public final class SqliteRunStore implements RunStore {
     private final Path file;
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private int transactionDepth;
 
     private SqliteRunStore(Path file, Connection connection) {
         this.file = file;
@@ -163,9 +164,32 @@ public final class SqliteRunStore implements RunStore {
     }
 
     @Override
-    public synchronized long createRun(NewRun r) {
+    public synchronized void atomically(Runnable work) {
+        if (transactionDepth > 0) {
+            work.run();
+            return;
+        }
         try {
             connection.setAutoCommit(false);
+            transactionDepth++;
+            work.run();
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot commit to " + file, e);
+        } catch (RuntimeException | Error e) {
+            rollback();
+            throw e;
+        } finally {
+            transactionDepth--;
+            autoCommit();
+        }
+    }
+
+    @Override
+    public synchronized long createRun(NewRun r) {
+        try {
+            begin();
             long now = System.currentTimeMillis();
             PreparedStatement p = prepare("INSERT INTO runs(name, strategy, seed, status, message, created, updated, "
                     + "requested_trials, space_hash, project_json, space_json, data_dir) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -190,7 +214,7 @@ public final class SqliteRunStore implements RunStore {
                 t.setString(3, r.taskNames().get(i));
                 t.executeUpdate();
             }
-            connection.commit();
+            commit();
             return id;
         } catch (SQLException e) {
             rollback();
@@ -407,7 +431,7 @@ public final class SqliteRunStore implements RunStore {
     @Override
     public synchronized void saveCheckpoint(Checkpoint c) {
         try {
-            connection.setAutoCommit(false);
+            begin();
             PreparedStatement p = prepare("INSERT INTO checkpoints(run_id, observations, kind, state, created) VALUES (?,?,?,?,?)");
             p.setLong(1, c.runId());
             p.setInt(2, c.observations());
@@ -423,7 +447,7 @@ public final class SqliteRunStore implements RunStore {
             d.setString(4, c.kind());
             d.setInt(5, CHECKPOINTS_KEPT);
             d.executeUpdate();
-            connection.commit();
+            commit();
         } catch (SQLException e) {
             rollback();
             throw new StoreException("cannot save checkpoint of run " + c.runId() + " in " + file, e);
@@ -454,7 +478,7 @@ public final class SqliteRunStore implements RunStore {
             return;
         }
         try {
-            connection.setAutoCommit(false);
+            begin();
             PreparedStatement p = prepare("INSERT OR REPLACE INTO snapshots(run_id, task, observations, probabilities) VALUES (?,?,?,?)");
             for (PolicySnapshot s : snapshots) {
                 p.setLong(1, runId);
@@ -463,7 +487,7 @@ public final class SqliteRunStore implements RunStore {
                 p.setBytes(4, encodeProbabilities(s.probabilities()));
                 p.executeUpdate();
             }
-            connection.commit();
+            commit();
         } catch (SQLException e) {
             rollback();
             throw new StoreException("cannot save policy snapshots of run " + runId + " in " + file, e);
@@ -588,7 +612,22 @@ public final class SqliteRunStore implements RunStore {
         return m;
     }
 
+    private void begin() throws SQLException {
+        if (transactionDepth == 0) {
+            connection.setAutoCommit(false);
+        }
+    }
+
+    private void commit() throws SQLException {
+        if (transactionDepth == 0) {
+            connection.commit();
+        }
+    }
+
     private void rollback() {
+        if (transactionDepth > 0) {
+            return;
+        }
         try {
             connection.rollback();
         } catch (SQLException ignored) {
@@ -597,6 +636,9 @@ public final class SqliteRunStore implements RunStore {
     }
 
     private void autoCommit() {
+        if (transactionDepth > 0) {
+            return;
+        }
         try {
             connection.setAutoCommit(true);
         } catch (SQLException ignored) {
