@@ -29,9 +29,17 @@ final class RunSummary {
             double[] v = mine.stream().mapToDouble(TrialRecord::validationMetric).toArray();
             double[] t = mine.stream().mapToDouble(TrialRecord::testMetric).toArray();
             AccuracyTopN.Result r = AccuracyTopN.of(v, t, topN);
+            Object[] keys = mine.stream().map(x -> java.util.Arrays.toString(x.configuration())).toArray();
+            AccuracyTopN.Result[] d = AccuracyTopN.curveDistinct(v, t, keys, topN);
+            long distinct = java.util.Arrays.stream(keys).distinct().count();
             out.printf("  task %-18s trials %6d  validation accuracy-top%d %s  test accuracy-top%d %s +- %s%n",
                     run.taskNames().get(task), mine.size(), topN, pct(r.validationMean()), topN, pct(r.testMean()),
                     pct(2 * r.testSem()));
+            if (distinct < mine.size() && d.length > 0) {
+                out.printf("  %-23s distinct %5d  validation accuracy-top%d %s  test accuracy-top%d %s +- %s"
+                        + " (each configuration once)%n", "", distinct, topN, pct(d[d.length - 1].validationMean()),
+                        topN, pct(d[d.length - 1].testMean()), pct(2 * d[d.length - 1].testSem()));
+            }
         }
         if (best > 0) {
             out.println("  best trials (by validation):");

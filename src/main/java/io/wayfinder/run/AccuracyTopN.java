@@ -66,6 +66,26 @@ public final class AccuracyTopN {
         return out;
     }
 
+    /**
+     * accuracy-topN after each trial counting each configuration once (its first trial): on a deterministic tabular
+     * benchmark a strategy that repeats one configuration would otherwise fill its top N with copies of it.
+     *
+     * @param keys one identity per trial (e.g. the configuration's choice indices as text)
+     */
+    public static Result[] curveDistinct(double[] validation, double[] test, Object[] keys, int n) {
+        if (keys.length != validation.length) {
+            throw new IllegalArgumentException("one key per trial is needed");
+        }
+        double[] v = validation.clone();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        for (int i = 0; i < v.length; i++) {
+            if (!seen.add(keys[i])) {
+                v[i] = Double.NaN;
+            }
+        }
+        return curve(v, test, n);
+    }
+
     private static Result summarise(PriorityQueue<Integer> top, double sumValidation, double[] test) {
         int k = top.size();
         double sum = 0;

@@ -10,7 +10,7 @@ import java.util.function.Function;
 /** Builds the strategy a project names. */
 public final class StrategyFactory {
     /** The strategy ids this build knows. */
-    public static final List<String> KNOWN = List.of("random");
+    public static final List<String> KNOWN = List.of("random", "evolution");
 
     private StrategyFactory() {
     }
@@ -27,6 +27,9 @@ public final class StrategyFactory {
         switch (spec.name()) {
             case "random":
                 return new RandomSearch(space, seed);
+            case "evolution":
+                return new RegularizedEvolution(space, taskCount, spec.settings().integer("population", 50),
+                        spec.settings().integer("sample", 10), seed);
             default:
                 throw new InputException(spec.settings().source(), "$.strategy.name", "one of " + KNOWN
                         + ", found \"" + spec.name() + "\"");

@@ -47,6 +47,19 @@ class AccuracyTopNTest {
     }
 
     @Test
+    void distinctCurveCountsARepeatedConfigurationOnce() {
+        double[] v = {0.9, 0.9, 0.5, 0.7};
+        double[] t = {0.8, 0.8, 0.4, 0.6};
+        Object[] keys = {"a", "a", "b", "c"};
+        AccuracyTopN.Result[] plain = AccuracyTopN.curve(v, t, 2);
+        AccuracyTopN.Result[] distinct = AccuracyTopN.curveDistinct(v, t, keys, 2);
+        assertThat(plain[3].validationMean()).isCloseTo(0.9, within(1e-12));
+        assertThat(distinct[3].validationMean()).isCloseTo(0.8, within(1e-12));
+        assertThat(distinct[3].testMean()).isCloseTo(0.7, within(1e-12));
+        assertThat(distinct[1].count()).isEqualTo(1);
+    }
+
+    @Test
     void noTrialsGiveNaN() {
         AccuracyTopN.Result r = AccuracyTopN.of(new double[0], new double[0], 10);
         assertThat(r.validationMean()).isNaN();
