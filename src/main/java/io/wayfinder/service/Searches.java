@@ -54,6 +54,14 @@ public final class Searches {
                     project.totalTrials(), spaceHash, project.json() == null ? "" : project.json(),
                     SearchSpaceCodec.write(project.space()), project.tasks().stream().map(TaskSpec::name).toList(),
                     dataDirectory.toString()));
+            List<io.wayfinder.run.TaskRecord> tasks = new ArrayList<>();
+            for (int i = 0; i < project.tasks().size(); i++) {
+                TaskSpec t = project.tasks().get(i);
+                tasks.add(new io.wayfinder.run.TaskRecord(i, t.name(), t.kind(), t.metric(),
+                        evaluators.get(i).datasetId(), evaluators.get(i).datasetHash()));
+            }
+            store.recordProjectAndTasks(runId, project.name(),
+                    project.file() == null ? null : project.file().toAbsolutePath().normalize().toString(), tasks);
             return new PreparedSearch(store, runId, project, strategy, evaluators, provenance(project, evaluators));
         } catch (RuntimeException e) {
             evaluators.forEach(TrialEvaluator::close);

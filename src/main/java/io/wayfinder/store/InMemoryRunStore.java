@@ -25,6 +25,9 @@ public final class InMemoryRunStore implements RunStore {
     private final List<Checkpoint> checkpoints = new ArrayList<>();
     private final Map<Long, Map<Integer, TreeMap<Integer, PolicySnapshot>>> snapshots = new LinkedHashMap<>();
     private final Map<Long, TreeMap<Integer, double[][]>> embeddings = new LinkedHashMap<>();
+    private final Map<Long, List<io.wayfinder.run.TaskRecord>> tasks = new LinkedHashMap<>();
+    private final Map<String, io.wayfinder.run.ProjectRecord> projects = new LinkedHashMap<>();
+    private final Map<Long, Long> projectOfRun = new LinkedHashMap<>();
     private long nextRun = 1;
     private long nextTrial = 1;
 
@@ -40,6 +43,38 @@ public final class InMemoryRunStore implements RunStore {
     @Override
     public synchronized Optional<RunRecord> run(long runId) {
         return Optional.ofNullable(runs.get(runId));
+    }
+
+    @Override
+    public synchronized void recordProjectAndTasks(long runId, String projectName, String projectFile,
+                                                   List<io.wayfinder.run.TaskRecord> taskRecords) {
+        require(runId);
+        String key = projectName + "\u0000" + (projectFile == null ? "" : projectFile);
+        io.wayfinder.run.ProjectRecord old = projects.get(key);
+        long id = old == null ? projects.size() + 1 : old.id();
+        projects.put(key, new io.wayfinder.run.ProjectRecord(id, projectName, projectFile == null ? "" : projectFile,
+                System.currentTimeMillis()));
+        projectOfRun.put(runId, id);
+        tasks.put(runId, List.copyOf(taskRecords));
+    }
+
+    @Override
+    public synchronized List<io.wayfinder.run.TaskRecord> tasks(long runId) {
+        return tasks.getOrDefault(runId, List.of());
+    }
+
+    @Override
+    public synchronized List<io.wayfinder.run.ProjectRecord> projects() {
+        return projects.values().stream()
+                .sorted(Comparator.comparingLong(io.wayfinder.run.ProjectRecord::lastUsedMillis).reversed()
+                        .thenComparing(Comparator.comparingLong(io.wayfinder.run.ProjectRecord::id).reversed()))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Long> runsOfProject(long projectId) {
+        return projectOfRun.entrySet().stream().filter(e -> e.getValue() == projectId).map(Map.Entry::getKey).sorted()
+                .toList();
     }
 
     @Override

@@ -22,6 +22,21 @@ public interface RunStore extends AutoCloseable {
 
     Optional<RunRecord> run(long runId);
 
+    /**
+     * Records the project a run belongs to and the tasks it uses (kind, metric, data set id and hash). The project is
+     * matched by name and file, so runs of one project share one project record.
+     */
+    void recordProjectAndTasks(long runId, String projectName, String projectFile, java.util.List<io.wayfinder.run.TaskRecord> tasks);
+
+    /** The tasks of a run as recorded by {@link #recordProjectAndTasks}; empty for runs recorded before that. */
+    List<io.wayfinder.run.TaskRecord> tasks(long runId);
+
+    /** Projects with runs in this store, most recently used first. */
+    List<io.wayfinder.run.ProjectRecord> projects();
+
+    /** The ids of a project's runs, oldest first. */
+    List<Long> runsOfProject(long projectId);
+
     /** All runs, oldest first. */
     List<RunRecord> runs();
 

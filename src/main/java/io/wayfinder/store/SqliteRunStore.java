@@ -62,6 +62,15 @@ public final class SqliteRunStore implements RunStore {
             CREATE TABLE task_embeddings(
               run_id INTEGER NOT NULL, observations INTEGER NOT NULL, embeddings BLOB NOT NULL,
               PRIMARY KEY(run_id, observations)) WITHOUT ROWID;
+            """, """
+            CREATE TABLE projects(
+              id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, file TEXT NOT NULL, last_used INTEGER NOT NULL,
+              UNIQUE(name, file));
+            ALTER TABLE runs ADD COLUMN project_id INTEGER REFERENCES projects(id);
+            ALTER TABLE run_tasks ADD COLUMN kind TEXT;
+            ALTER TABLE run_tasks ADD COLUMN metric TEXT;
+            ALTER TABLE run_tasks ADD COLUMN dataset_id TEXT;
+            ALTER TABLE run_tasks ADD COLUMN dataset_hash TEXT;
             """);
     /** How many loop checkpoints of one kind are kept per run (older ones are deleted). */
     static final int CHECKPOINTS_KEPT = 3;
@@ -241,6 +250,101 @@ public final class SqliteRunStore implements RunStore {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read run " + runId + " from " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void recordProjectAndTasks(long runId, String projectName, String projectFile,
+                                                   List<io.wayfinder.run.TaskRecord> tasks) {
+        String file = projectFile == null ? "" : projectFile;
+        try {
+            begin();
+            long now = System.currentTimeMillis();
+            PreparedStatement up = prepare("INSERT INTO projects(name, file, last_used) VALUES (?,?,?) "
+                    + "ON CONFLICT(name, file) DO UPDATE SET last_used = excluded.last_used");
+            up.setString(1, projectName);
+            up.setString(2, file);
+            up.setLong(3, now);
+            up.executeUpdate();
+            PreparedStatement link = prepare("UPDATE runs SET project_id = (SELECT id FROM projects WHERE name = ? "
+                    + "AND file = ?) WHERE id = ?");
+            link.setString(1, projectName);
+            link.setString(2, file);
+            link.setLong(3, runId);
+            if (link.executeUpdate() == 0) {
+                throw new NoSuchElementException("no run " + runId + " in " + this.file);
+            }
+            PreparedStatement t = prepare("INSERT OR REPLACE INTO run_tasks(run_id, idx, name, kind, metric, dataset_id, "
+                    + "dataset_hash) VALUES (?,?,?,?,?,?,?)");
+            for (io.wayfinder.run.TaskRecord task : tasks) {
+                t.setLong(1, runId);
+                t.setInt(2, task.index());
+                t.setString(3, task.name());
+                t.setString(4, task.kind());
+                t.setString(5, task.metric());
+                t.setString(6, task.datasetId());
+                t.setString(7, task.datasetHash());
+                t.executeUpdate();
+            }
+            commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot record the project and tasks of run " + runId + " in " + this.file, e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    @Override
+    public synchronized List<io.wayfinder.run.TaskRecord> tasks(long runId) {
+        try {
+            PreparedStatement p = prepare("SELECT idx, name, kind, metric, dataset_id, dataset_hash FROM run_tasks "
+                    + "WHERE run_id = ? AND kind IS NOT NULL ORDER BY idx");
+            p.setLong(1, runId);
+            List<io.wayfinder.run.TaskRecord> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new io.wayfinder.run.TaskRecord(rs.getInt(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the tasks of run " + runId + " from " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized List<io.wayfinder.run.ProjectRecord> projects() {
+        try {
+            List<io.wayfinder.run.ProjectRecord> out = new ArrayList<>();
+            try (ResultSet rs = prepare("SELECT id, name, file, last_used FROM projects ORDER BY last_used DESC, id DESC")
+                    .executeQuery()) {
+                while (rs.next()) {
+                    out.add(new io.wayfinder.run.ProjectRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getLong(4)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot list projects in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized List<Long> runsOfProject(long projectId) {
+        try {
+            PreparedStatement p = prepare("SELECT id FROM runs WHERE project_id = ? ORDER BY id");
+            p.setLong(1, projectId);
+            List<Long> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot list runs of project " + projectId + " in " + file, e);
         }
     }
 

@@ -195,6 +195,25 @@ public abstract class RunStoreContractTest {
     }
 
     @Test
+    void projectsAndTasksAreRecordedAndRunsOfOneProjectShareIt() {
+        long a = store.createRun(newRun("a"));
+        long b = store.createRun(newRun("b"));
+        long c = store.createRun(newRun("c"));
+        List<io.wayfinder.run.TaskRecord> tasks = List.of(
+                new io.wayfinder.run.TaskRecord(0, "cifar10", "tabular", "accuracy", "nats/cifar10", "abc"),
+                new io.wayfinder.run.TaskRecord(1, "cifar100", "tabular", "accuracy", "nats/cifar100", "abc"));
+        store.recordProjectAndTasks(a, "nas201", "/p/nas201.json", tasks);
+        store.recordProjectAndTasks(b, "nas201", "/p/nas201.json", tasks);
+        store.recordProjectAndTasks(c, "other", "/p/other.json", tasks.subList(0, 1));
+        assertThat(store.tasks(a)).isEqualTo(tasks);
+        assertThat(store.tasks(c)).extracting(io.wayfinder.run.TaskRecord::datasetId).containsExactly("nats/cifar10");
+        assertThat(store.projects()).extracting(io.wayfinder.run.ProjectRecord::name).containsExactly("other", "nas201");
+        long nas = store.projects().get(1).id();
+        assertThat(store.runsOfProject(nas)).containsExactly(a, b);
+        assertThat(store.run(a).orElseThrow().taskNames()).containsExactly("cifar10", "cifar100");
+    }
+
+    @Test
     void latestTaskEmbeddingsAreReturned() {
         long run = store.createRun(newRun("r"));
         assertThat(store.latestTaskEmbeddings(run)).isEmpty();

@@ -78,6 +78,13 @@ class SqliteRunStoreTest extends RunStoreContractTest {
             long run = old.runs().get(0).id();
             assertThat(old.countObserved(run)).isEqualTo(20);
             assertThat(old.run(run).orElseThrow().taskNames()).containsExactly("cifar10");
+            // migrated forward: the new tables and columns are there, old runs simply have no task details
+            assertThat(old.schemaVersion()).isEqualTo(SqliteRunStore.MIGRATIONS.size());
+            assertThat(old.tasks(run)).isEmpty();
+            assertThat(old.projects()).isEmpty();
+            old.recordProjectAndTasks(run, "nas201", "", java.util.List.of(
+                    new io.wayfinder.run.TaskRecord(0, "cifar10", "tabular", "accuracy", "x", "y")));
+            assertThat(old.tasks(run)).hasSize(1);
         }
     }
 }
