@@ -122,7 +122,10 @@ public final class Searches {
         }
     }
 
+    private Path currentProjectDirectory;
+
     private Strategy strategy(Project project) {
+        currentProjectDirectory = project.directory();
         return StrategyFactory.create(project.strategy(), project.space(), project.tasks().size(), project.seed(),
                 this::pretrained);
     }
@@ -133,9 +136,20 @@ public final class Searches {
         if (p.isEmpty()) {
             return Optional.empty();
         }
+        if (p.get().has("file")) {
+            Path file = Path.of(p.get().requireString("file"));
+            if (!file.isAbsolute() && currentProjectDirectory != null) {
+                file = currentProjectDirectory.resolve(file);
+            }
+            try {
+                return Optional.of(java.nio.file.Files.readAllBytes(file));
+            } catch (java.io.IOException e) {
+                throw p.get().error("file", "a readable controller checkpoint file (" + file + ": " + e + ")");
+            }
+        }
         long run = p.get().longValue("run", -1);
         if (run < 0) {
-            throw p.get().error("run", "the id of an earlier run in this store");
+            throw p.get().error("run", "the id of an earlier run in this store, or \"file\": a checkpoint file");
         }
         if (store.run(run).isEmpty()) {
             throw p.get().error("run", "the id of an earlier run in this store (there is no run " + run + ")");

@@ -3,6 +3,10 @@ package io.wayfinder.strategy;
 import io.wayfinder.run.InputException;
 import io.wayfinder.run.StrategySpec;
 import io.wayfinder.space.SearchSpace;
+import io.wayfinder.controller.ControllerSettings;
+import io.wayfinder.controller.LearnerSettings;
+import io.wayfinder.controller.PolicyLearner;
+import io.wayfinder.run.Settings;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -10,7 +14,7 @@ import java.util.function.Function;
 /** Builds the strategy a project names. */
 public final class StrategyFactory {
     /** The strategy ids this build knows. */
-    public static final List<String> KNOWN = List.of("random", "evolution");
+    public static final List<String> KNOWN = List.of("random", "evolution", "aml", "maml", "taml");
 
     private StrategyFactory() {
     }
@@ -30,9 +34,51 @@ public final class StrategyFactory {
             case "evolution":
                 return new RegularizedEvolution(space, taskCount, spec.settings().integer("population", 50),
                         spec.settings().integer("sample", 10), seed);
+            case "aml":
+            case "maml":
+            case "taml":
+                return reinforce(spec, space, taskCount, seed, pretrained);
             default:
                 throw new InputException(spec.settings().source(), "$.strategy.name", "one of " + KNOWN
                         + ", found \"" + spec.name() + "\"");
         }
+    }
+
+    /** Default hyper-parameters of the policy-gradient strategies (chosen on validation rewards; see README). */
+    public static LearnerSettings learnerSettings(Settings s) {
+        try {
+            ControllerSettings c = new ControllerSettings(s.integer("hidden", 50), s.integer("embedding", 25),
+                    s.number("initRange", 0.08), s.number("temperature", 1.0), s.number("tanhConstant", DEFAULT_TANH_CONSTANT));
+            return new LearnerSettings(c, s.number("learningRate", DEFAULT_LEARNING_RATE),
+                    s.number("entropy", DEFAULT_ENTROPY), s.number("baselineDecay", DEFAULT_BASELINE_DECAY));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(s.source(), s.path(), e.getMessage());
+        }
+    }
+
+    public static final double DEFAULT_LEARNING_RATE = 0.001;
+    public static final double DEFAULT_ENTROPY = 0.001;
+    public static final double DEFAULT_BASELINE_DECAY = 0.95;
+    public static final double DEFAULT_TANH_CONSTANT = 1.5;
+
+    private static Strategy reinforce(StrategySpec spec, SearchSpace space, int taskCount, long seed,
+                                      Function<Settings, Optional<byte[]>> pretrained) {
+        ReinforceStrategy.Mode mode = ReinforceStrategy.Mode.of(spec.name()).orElseThrow();
+        LearnerSettings settings = learnerSettings(spec.settings());
+        PolicyLearner source = null;
+        if (mode == ReinforceStrategy.Mode.TAML) {
+            byte[] bytes = pretrained.apply(spec.settings()).orElseThrow(() -> spec.settings().error("pretrained",
+                    "a pre-trained controller for taml: {\"run\": ID} of an earlier maml run, or {\"file\": PATH}"));
+            try {
+                source = ReinforceStrategy.pretrainedLearner(bytes, space);
+            } catch (IllegalArgumentException e) {
+                throw spec.settings().error("pretrained", "a controller for this search space: " + e.getMessage());
+            }
+            if (!source.settings().controller().equals(settings.controller())) {
+                settings = new LearnerSettings(source.settings().controller(), settings.learningRate(),
+                        settings.entropyWeight(), settings.baselineDecay());
+            }
+        }
+        return new ReinforceStrategy(mode, space, taskCount, settings, seed, source);
     }
 }

@@ -50,11 +50,15 @@ class SearchLoopTest {
 
     static RunStatus run(RunStore store, long runId, Project p, boolean instant, SearchListener listener,
                          SearchControl control) throws InterruptedException {
+        return run(store, runId, p, instant, listener, control, new RandomSearch(SPACE, p.seed()));
+    }
+
+    static RunStatus run(RunStore store, long runId, Project p, boolean instant, SearchListener listener,
+                         SearchControl control, io.wayfinder.strategy.Strategy strategy) throws InterruptedException {
         List<TrialEvaluator> evaluators = Collections.nCopies(p.tasks().size(),
                 new ToyEvaluator(new int[] {2, 1, 0}, 3, instant));
         List<String> provenance = Collections.nCopies(p.tasks().size(), "{\"spaceHash\":\"h\"}");
-        return new SearchLoop(store, runId, p, new RandomSearch(SPACE, p.seed()), evaluators, provenance, listener,
-                control).run();
+        return new SearchLoop(store, runId, p, strategy, evaluators, provenance, listener, control).run();
     }
 
     /** What must be identical between an interrupted-and-resumed run and an uninterrupted one. */
@@ -108,6 +112,39 @@ class SearchLoopTest {
         run(store, a, p, true, null, null);
         run(store, b, p, true, null, null);
         assertThat(history(store, b)).isEqualTo(history(store, a));
+    }
+
+    static io.wayfinder.strategy.Strategy controller(Project p) {
+        return io.wayfinder.strategy.StrategyFactory.create(new StrategySpec("maml", io.wayfinder.run.Settings.empty()),
+                SPACE, p.tasks().size(), p.seed(), s -> java.util.Optional.empty());
+    }
+
+    @Test
+    void aControllerRunStoppedAndResumedOnAWorkerPoolEndsIdenticalToAnUninterruptedOne() throws Exception {
+        InMemoryRunStore store = new InMemoryRunStore();
+        Project p = project(2, 40, 2, 9);
+        long whole = newRun(store, p);
+        run(store, whole, p, false, null, null, controller(p));
+
+        long parts = newRun(store, p);
+        SearchControl control = new SearchControl();
+        SearchListener stopAt33 = new SearchListener() {
+            @Override
+            public void trialFinished(TrialRecord trial, int observed, int requested) {
+                if (observed == 33) {
+                    control.requestStop();
+                }
+            }
+        };
+        run(store, parts, p, false, stopAt33, control, controller(p));
+        assertThat(store.countObserved(parts)).isLessThan(80);
+        assertThat(run(store, parts, p, false, null, null, controller(p))).isEqualTo(RunStatus.FINISHED);
+        assertThat(history(store, parts)).isEqualTo(history(store, whole));
+        byte[] a = SearchLoop.strategyState(store.latestCheckpoint(whole, SearchLoop.CHECKPOINT_KIND).orElseThrow().state());
+        byte[] b = SearchLoop.strategyState(store.latestCheckpoint(parts, SearchLoop.CHECKPOINT_KIND).orElseThrow().state());
+        assertThat(b).isEqualTo(a);
+        assertThat(store.snapshots(parts, 1, -1)).hasSameSizeAs(store.snapshots(whole, 1, -1));
+        assertThat(store.latestTaskEmbeddings(parts).orElseThrow()).isDeepEqualTo(store.latestTaskEmbeddings(whole).orElseThrow());
     }
 
     @Test

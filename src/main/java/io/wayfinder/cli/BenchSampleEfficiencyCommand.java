@@ -1,0 +1,174 @@
+package io.wayfinder.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wayfinder.run.Json;
+import io.wayfinder.run.Project;
+import io.wayfinder.run.ProjectCodec;
+import io.wayfinder.run.Quantiles;
+import io.wayfinder.run.TrialsToMatch;
+import io.wayfinder.service.SampleEfficiency;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code wayfinder bench sample-efficiency}: RS vs AML vs T-AML on a tabular benchmark over many seeds, both
+ * transfer directions, with trials-to-match and test accuracy-top10 at check points (median and IQR).
+ */
+@Command(name = "sample-efficiency", mixinStandardHelpOptions = true,
+        description = {"Transfer benchmark on NAS-Bench-201: pre-train M-AML on one data set, transfer (T-AML) to "
+                + "another; compare RS, AML from scratch and T-AML there over --seeds seeds.",
+                "Prints per direction the median [IQR] of trials to reach RS's validation accuracy-top10 at --budget, "
+                        + "test accuracy-top10 at 100/300/1000 trials, and a line 'speedup X'."})
+public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
+    @Option(names = "--project", defaultValue = "sample-projects/nas201-random.json", paramLabel = "PROJECT",
+            description = "A project whose first task is a tabular task template (default: ${DEFAULT-VALUE}).")
+    Path projectFile;
+
+    @Option(names = "--seeds", defaultValue = "20", paramLabel = "N", description = "Seeds per direction.")
+    int seeds;
+
+    @Option(names = "--budget", defaultValue = "1000", paramLabel = "T", description = "Trials per strategy (RS's T).")
+    int budget;
+
+    @Option(names = "--pretrain", defaultValue = "2000", paramLabel = "N", description = "M-AML trials on the source.")
+    int pretrain;
+
+    @Option(names = "--directions", defaultValue = "cifar10:cifar100,cifar100:cifar10", split = ",",
+            paramLabel = "SRC:DST", description = "Transfer directions (default: ${DEFAULT-VALUE}).")
+    List<String> directions;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Controller learning rate.")
+    Double learningRate;
+
+    @Option(names = "--entropy", paramLabel = "W", description = "Entropy bonus.")
+    Double entropy;
+
+    @Option(names = "--tanh-constant", paramLabel = "C", description = "Logit tanh constant (0 = off).")
+    Double tanhConstant;
+
+    @Option(names = "--baseline-decay", paramLabel = "D", description = "Baseline moving-average decay.")
+    Double baselineDecay;
+
+    @Option(names = "--all-trials", description = "Count repeated configurations in accuracy-top10 (default: each "
+            + "configuration once, as the table answers a repeat with the same number).")
+    boolean allTrials;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "K", description = "Seeds run in parallel "
+            + "(default: the number of cores).")
+    int threads;
+
+    @Mixin
+    StoreOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        Project project = ProjectCodec.read(projectFile);
+        ObjectNode learner = Json.MAPPER.createObjectNode();
+        if (learningRate != null) {
+            learner.put("learningRate", learningRate);
+        }
+        if (entropy != null) {
+            learner.put("entropy", entropy);
+        }
+        if (tanhConstant != null) {
+            learner.put("tanhConstant", tanhConstant);
+        }
+        if (baselineDecay != null) {
+            learner.put("baselineDecay", baselineDecay);
+        }
+        int[] checkpoints = {100, 300, 1000};
+        int k = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        System.out.printf("sample efficiency on %s: %d seeds, budget %d, M-AML pre-training %d trials, "
+                        + "accuracy-top10 over %s, controller settings %s (defaults where empty), %d threads%n",
+                project.name(), seeds, budget, pretrain, allTrials ? "all trials" : "distinct configurations",
+                learner, k);
+        ExecutorService pool = Executors.newFixedThreadPool(k);
+        try {
+            for (String d : directions) {
+                String[] st = d.split(":");
+                if (st.length != 2) {
+                    throw new IllegalArgumentException("--directions expects SRC:DST pairs, found \"" + d + "\"");
+                }
+                SampleEfficiency exp = new SampleEfficiency(project, st[0], st[1], pretrain, budget, checkpoints,
+                        learner, !allTrials, options.dataDirectory());
+                List<Future<SampleEfficiency.SeedResult>> futures = new ArrayList<>();
+                long t0 = System.nanoTime();
+                for (int s = 1; s <= seeds; s++) {
+                    long seed = s;
+                    futures.add(pool.submit(() -> exp.run(seed)));
+                }
+                List<SampleEfficiency.SeedResult> results = new ArrayList<>();
+                for (Future<SampleEfficiency.SeedResult> f : futures) {
+                    results.add(f.get());
+                }
+                report(st[0], st[1], results, checkpoints, (System.nanoTime() - t0) / 1e9);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return 0;
+    }
+
+    private void report(String source, String target, List<SampleEfficiency.SeedResult> results, int[] checkpoints,
+                        double seconds) {
+        System.out.printf("%n%s -> %s (%d seeds, %.0f s)%n", source, target, results.size(), seconds);
+        double[] levels = results.stream().mapToDouble(SampleEfficiency.SeedResult::rsLevel).toArray();
+        System.out.printf("RS validation accuracy-top10 at T=%d: median %.2f%% [IQR %.2f-%.2f]%n", budget,
+                100 * Quantiles.median(levels), 100 * Quantiles.quantile(levels, 0.25),
+                100 * Quantiles.quantile(levels, 0.75));
+        System.out.printf("%-6s %-24s %-22s %-22s %-22s %s%n", "", "trials to RS@" + budget, "test top10 @100",
+                "test top10 @300", "test top10 @" + checkpoints[2], "s/seed");
+        double[] medianTrials = new double[3];
+        for (int i = 0; i < 3; i++) {
+            int idx = i;
+            double[] trials = results.stream().mapToDouble(r -> {
+                int t = r.outcomes().get(idx).trialsToMatch();
+                return t == TrialsToMatch.NOT_REACHED ? budget + 1 : t;
+            }).toArray();
+            long missing = results.stream().filter(r -> r.outcomes().get(idx).trialsToMatch()
+                    == TrialsToMatch.NOT_REACHED).count();
+            medianTrials[i] = Quantiles.median(trials);
+            StringBuilder line = new StringBuilder(String.format("%-6s %-24s ",
+                    label(results.get(0).outcomes().get(i).strategy()),
+                    String.format("%s [%s-%s]%s", fmt(medianTrials[i]), fmt(Quantiles.quantile(trials, 0.25)),
+                            fmt(Quantiles.quantile(trials, 0.75)), missing > 0 ? " n/a:" + missing : "")));
+            for (int c = 0; c < checkpoints.length; c++) {
+                int cc = c;
+                double[] test = results.stream().mapToDouble(r -> r.outcomes().get(idx).testAt()[cc]).toArray();
+                line.append(String.format("%-22s ", String.format("%.2f [%.2f-%.2f]", 100 * Quantiles.median(test),
+                        100 * Quantiles.quantile(test, 0.25), 100 * Quantiles.quantile(test, 0.75))));
+            }
+            double[] secs = results.stream().mapToDouble(r -> r.outcomes().get(idx).seconds()).toArray();
+            line.append(String.format("%.2f", Quantiles.median(secs)));
+            System.out.println(line);
+        }
+        System.out.printf("speedup %.1f (%s -> %s: median RS trials to its own level %s / median T-AML trials %s;"
+                        + " AML %s)%n", medianTrials[0] / medianTrials[2], source, target, fmt(medianTrials[0]),
+                fmt(medianTrials[2]), fmt(medianTrials[1]));
+    }
+
+    private String fmt(double trials) {
+        return trials > budget ? "n/a" : String.format("%.0f", trials);
+    }
+
+    private static String label(String id) {
+        switch (id) {
+            case "random":
+                return "RS";
+            case "aml":
+                return "AML";
+            case "taml":
+                return "T-AML";
+            default:
+                return id;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.wayfinder.controller;
+
+import io.wayfinder.run.Rng;
+import io.wayfinder.space.SearchSpace;
+import io.wayfinder.space.SearchSpaceCodec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * An {@link LstmController} trained with REINFORCE: per-task normalised advantages ({@link TaskBaselines}), an
+ * entropy bonus, and one Adam step per finished trial (batch size 1). Its {@link #checkpoint()} carries the
+ * search-space hash, so loading it into a controller for another space is refused with a clear message.
+ */
+public final class PolicyLearner {
+    private static final int MAGIC = 0x57464354; // "WFCT"
+    private static final int VERSION = 1;
+
+    private final String spaceHash;
+    private final LearnerSettings settings;
+    private final LstmController controller;
+    private final Adam adam;
+    private final TaskBaselines baselines;
+
+    public PolicyLearner(SearchSpace space, int tasks, LearnerSettings settings, long seed) {
+        this.spaceHash = SearchSpaceCodec.hash(space);
+        this.settings = settings;
+        this.controller = new LstmController(space, tasks, settings.controller(), new Rng(seed));
+        this.adam = new Adam(controller.parameters().length, settings.learningRate());
+        this.baselines = new TaskBaselines(tasks, settings.baselineDecay());
+    }
+
+    public LstmController controller() {
+        return controller;
+    }
+
+    public LearnerSettings settings() {
+        return settings;
+    }
+
+    public String spaceHash() {
+        return spaceHash;
+    }
+
+    /** Samples a configuration for a task. */
+    public int[] sample(int task, Rng rng) {
+        return controller.sample(task, rng);
+    }
+
+    /**
+     * Learns from one finished trial: advantage from the task's baselines, gradient of
+     * {@code -A log pi(config) - entropy * H}, one Adam step. Returns the advantage used.
+     */
+    public double update(int task, int[] configuration, double reward) {
+        double advantage = baselines.advantage(task, reward);
+        controller.zeroGradients();
+        controller.accumulateGradient(task, configuration, advantage, settings.entropyWeight());
+        adam.step(controller.parameters(), controller.gradients());
+        controller.weightsChanged();
+        return advantage;
+    }
+
+    public long updates() {
+        return adam.steps();
+    }
+
+    public TaskBaselines baselines() {
+        return baselines;
+    }
+
+    /**
+     * Transfer (T-AML): copies every shared weight of a pre-trained learner for the same search space; this
+     * learner's task embeddings stay freshly random, its baselines and optimiser start fresh.
+     *
+     * @throws IllegalArgumentException when the search spaces or controller shapes differ
+     */
+    public void transferFrom(PolicyLearner pretrained) {
+        if (!pretrained.spaceHash.equals(spaceHash)) {
+            throw new IllegalArgumentException("the pre-trained controller was trained on another search space (hash "
+                    + pretrained.spaceHash.substring(0, 12) + "..., this run's space has " + spaceHash.substring(0, 12)
+                    + "...)");
+        }
+        if (!pretrained.settings.controller().equals(settings.controller())) {
+            throw new IllegalArgumentException("the pre-trained controller has another shape: "
+                    + pretrained.settings.controller() + ", this run asks for " + settings.controller());
+        }
+        controller.copySharedFrom(pretrained.controller);
+    }
+
+    /** Everything needed to continue exactly: weights, Adam moments, baselines, settings, search-space hash. */
+    public byte[] checkpoint() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeUTF(spaceHash);
+            settings.write(out);
+            out.writeInt(controller.taskCount());
+            writeArray(out, controller.parameters());
+            out.writeLong(adam.steps());
+            writeArray(out, adam.firstMoments());
+            writeArray(out, adam.secondMoments());
+            writeArray(out, baselines.state());
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether bytes look like a {@link #checkpoint()}. */
+    public static boolean isCheckpoint(byte[] bytes) {
+        return bytes.length >= 4 && ((bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8
+                | (bytes[3] & 0xff)) == MAGIC;
+    }
+
+    /**
+     * Reads a checkpoint for a search space.
+     *
+     * @throws IllegalArgumentException when the bytes are not a checkpoint or were written for another space
+     */
+    public static PolicyLearner read(byte[] bytes, SearchSpace space) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            if (in.readInt() != MAGIC) {
+                throw new IllegalArgumentException("not a Wayfinder controller checkpoint");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("controller checkpoint version " + version + " is not supported"
+                        + " (this build reads version " + VERSION + ")");
+            }
+            String hash = in.readUTF();
+            String expected = SearchSpaceCodec.hash(space);
+            if (!hash.equals(expected)) {
+                throw new IllegalArgumentException("the controller checkpoint belongs to another search space (hash "
+                        + hash.substring(0, 12) + "..., expected " + expected.substring(0, 12) + "... for "
+                        + space.name() + ")");
+            }
+            LearnerSettings settings = LearnerSettings.read(in);
+            int tasks = in.readInt();
+            PolicyLearner learner = new PolicyLearner(space, tasks, settings, 0);
+            double[] params = readArray(in);
+            if (params.length != learner.controller.parameters().length) {
+                throw new IllegalArgumentException("the controller checkpoint has " + params.length
+                        + " weights, expected " + learner.controller.parameters().length);
+            }
+            System.arraycopy(params, 0, learner.controller.parameters(), 0, params.length);
+            long steps = in.readLong();
+            learner.adam.restore(steps, readArray(in), readArray(in));
+            learner.baselines.restore(readArray(in));
+            return learner;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the controller checkpoint is truncated or corrupt: " + e, e);
+        }
+    }
+
+    private static void writeArray(DataOutputStream out, double[] a) throws IOException {
+        out.writeInt(a.length);
+        for (double v : a) {
+            out.writeDouble(v);
+        }
+    }
+
+    private static double[] readArray(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 100_000_000) {
+            throw new IOException("bad array length " + n);
+        }
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = in.readDouble();
+        }
+        return a;
+    }
+}
