@@ -162,7 +162,7 @@ public final class Comparison {
             if (markdown && k == 0) {
                 b.append('|');
                 for (int i = 0; i < cols; i++) {
-                    b.append(i == 0 ? ":" : "-").append("-".repeat(Math.max(1, w[i]))).append(i == 0 ? "|" : ":|");
+                    b.append(i == 0 ? ":" + "-".repeat(w[i] + 1) + "|" : "-".repeat(w[i] + 1) + ":|");
                 }
                 b.append('\n');
             }

@@ -124,6 +124,11 @@ public final class Searches {
 
     private Path currentProjectDirectory;
 
+    /** The strategy a project names, freshly initialised (pre-trained state loaded where the settings ask). */
+    public Strategy strategyOf(Project project) {
+        return strategy(project);
+    }
+
     private Strategy strategy(Project project) {
         currentProjectDirectory = project.directory();
         return StrategyFactory.create(project.strategy(), project.space(), project.tasks().size(), project.seed(),
@@ -147,9 +152,20 @@ public final class Searches {
                 throw p.get().error("file", "a readable controller checkpoint file (" + file + ": " + e + ")");
             }
         }
+        if (p.get().has("project")) {
+            String name = p.get().requireString("project");
+            RunRecord latest = store.runs().stream().filter(r -> r.name().equals(name)
+                            && r.status() == io.wayfinder.run.RunStatus.FINISHED)
+                    .max(java.util.Comparator.comparingLong(RunRecord::id))
+                    .orElseThrow(() -> p.get().error("project", "the name of a project with a finished run in this "
+                            + "store (none named \"" + name + "\"; run that project first)"));
+            return store.latestCheckpoint(latest.id(), SearchLoop.CHECKPOINT_KIND)
+                    .map(c -> SearchLoop.strategyState(c.state()));
+        }
         long run = p.get().longValue("run", -1);
         if (run < 0) {
-            throw p.get().error("run", "the id of an earlier run in this store, or \"file\": a checkpoint file");
+            throw p.get().error("run", "the id of an earlier run in this store, or \"project\": NAME (its latest finished run), or \"file\": "
+                    + "a checkpoint file");
         }
         if (store.run(run).isEmpty()) {
             throw p.get().error("run", "the id of an earlier run in this store (there is no run " + run + ")");

@@ -19,7 +19,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String c : new String[] {"run", "resume", "runs", "show", "export", "validate", "format"}) {
+        for (String c : new String[] {"run", "resume", "runs", "show", "export", "validate", "format", "compare", "checkpoint"}) {
             CliRunner.Result r = CliRunner.run(c, "--help");
             assertThat(r.exitCode()).as(c).isZero();
             assertThat(r.out()).as(c).contains("Usage: wayfinder " + c);
@@ -107,5 +107,59 @@ class CommandLineTest {
         assertThat(json.out()).contains("\"provenance\"").contains("\"datasetHash\"").contains("\"codeVersion\"");
 
         assertThat(CliRunner.run("show", "42", "--store", store()).err()).contains("no run 42");
+    }
+
+    @Test
+    void transferThroughAProjectNameOrACheckpointFileAndCompareInThePapersLayout() throws Exception {
+        Path data = TestData.require("nats-bench-tss/nats_tss_test_acc.tsv").getParent().getParent();
+        String[] common = {"--store", store(), "--data", data.toString()};
+        assertThat(run("sample-projects/nas201-random-cifar100.json", "300", common).exitCode()).isZero();
+        assertThat(run("sample-projects/nas201-aml-cifar100.json", "300", common).exitCode()).isZero();
+        CliRunner.Result early = run("sample-projects/nas201-taml-cifar100.json", "300", common);
+        assertThat(early.exitCode()).isEqualTo(2);
+        assertThat(early.err()).contains("nas201-taml-cifar100.json").contains("pretrained")
+                .contains("nas201-maml-cifar10");
+        assertThat(run("sample-projects/nas201-maml-cifar10.json", "400", common).exitCode()).isZero();
+        assertThat(run("sample-projects/nas201-taml-cifar100.json", "300", common).exitCode()).isZero();
+
+        CliRunner.Result table = CliRunner.run("compare", "1", "2", "4", "--store", store());
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("Table 2").contains("Table 3").contains("#1 RS").contains("#2 AML")
+                .contains("#4 T-AML").containsPattern("cifar100\\s+300\\s+\\d+");
+        Path md = dir.resolve("tables.md");
+        CliRunner.run("compare", "1", "2", "4", "--format", "markdown", "--out", md.toString(), "--store", store());
+        assertThat(Files.readString(md)).contains("| cifar100 |").contains("±");
+
+        Path file = dir.resolve("c10.ctl");
+        CliRunner.Result ck = CliRunner.run("checkpoint", "3", "--out", file.toString(), "--store", store());
+        assertThat(ck.out()).contains("after 400 updates");
+        Path project = dir.resolve("taml-file.json");
+        Files.writeString(project, Files.readString(Path.of("sample-projects/nas201-taml-cifar100.json"))
+                .replace("\"project\": \"nas201-maml-cifar10\"", "\"file\": \"c10.ctl\"")
+                .replace("\"spaces/nas-bench-201.json\"", "\"" + Path.of("sample-projects/spaces/nas-bench-201.json")
+                        .toAbsolutePath() + "\""));
+        assertThat(run(project.toString(), "50", common).exitCode()).isZero();
+
+        Path otherSpace = dir.resolve("nas201-renamed.json");
+        Files.writeString(otherSpace, Files.readString(Path.of("sample-projects/spaces/nas-bench-201.json"))
+                .replace("\"name\": \"nas-bench-201\"", "\"name\": \"nas-bench-201-copy\""));
+        Path wrongSpace = dir.resolve("taml-wrong.json");
+        Files.writeString(wrongSpace, Files.readString(project).replace(
+                Path.of("sample-projects/spaces/nas-bench-201.json").toAbsolutePath().toString(), otherSpace.toString()));
+        CliRunner.Result wrong = run(wrongSpace.toString(), "50", common);
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("taml-wrong.json").contains("pretrained").contains("another search space");
+        assertThat(CliRunner.run("checkpoint", "1", "--out", file.toString(), "--store", store()).err())
+                .contains("no controller");
+    }
+
+    private static CliRunner.Result run(String project, String trials, String... common) {
+        String[] args = new String[4 + common.length];
+        args[0] = "run";
+        args[1] = project;
+        args[2] = "--trials";
+        args[3] = trials;
+        System.arraycopy(common, 0, args, 4, common.length);
+        return CliRunner.run(args);
     }
 }
