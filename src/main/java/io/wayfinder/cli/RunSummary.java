@@ -23,8 +23,16 @@ final class RunSummary {
         if (failed > 0) {
             out.printf("  %d failed trial(s)%n", failed);
         }
+        List<io.wayfinder.run.TaskRecord> records = store.tasks(runId);
+        java.util.function.IntFunction<java.util.function.DoubleFunction<String>> fmt = task -> {
+            String metric = records.stream().filter(r -> r.index() == task).map(io.wayfinder.run.TaskRecord::metric)
+                    .findFirst().orElse("accuracy");
+            return metric == null || metric.contains("accuracy") ? RunSummary::pct
+                    : x -> Double.isNaN(x) ? "   n/a" : String.format("%.4g", x);
+        };
         for (int task = 0; task < run.taskNames().size(); task++) {
             int k = task;
+            java.util.function.DoubleFunction<String> f = fmt.apply(task);
             List<TrialRecord> mine = trials.stream().filter(t -> t.task() == k).toList();
             double[] v = mine.stream().mapToDouble(TrialRecord::validationMetric).toArray();
             double[] t = mine.stream().mapToDouble(TrialRecord::testMetric).toArray();
@@ -33,12 +41,12 @@ final class RunSummary {
             AccuracyTopN.Result[] d = AccuracyTopN.curveDistinct(v, t, keys, topN);
             long distinct = java.util.Arrays.stream(keys).distinct().count();
             out.printf("  task %-18s trials %6d  validation accuracy-top%d %s  test accuracy-top%d %s +- %s%n",
-                    run.taskNames().get(task), mine.size(), topN, pct(r.validationMean()), topN, pct(r.testMean()),
-                    pct(2 * r.testSem()));
+                    run.taskNames().get(task), mine.size(), topN, f.apply(r.validationMean()), topN,
+                    f.apply(r.testMean()), f.apply(2 * r.testSem()));
             if (distinct < mine.size() && d.length > 0) {
                 out.printf("  %-23s distinct %5d  validation accuracy-top%d %s  test accuracy-top%d %s +- %s"
-                        + " (each configuration once)%n", "", distinct, topN, pct(d[d.length - 1].validationMean()),
-                        topN, pct(d[d.length - 1].testMean()), pct(2 * d[d.length - 1].testSem()));
+                        + " (each configuration once)%n", "", distinct, topN, f.apply(d[d.length - 1].validationMean()),
+                        topN, f.apply(d[d.length - 1].testMean()), f.apply(2 * d[d.length - 1].testSem()));
             }
         }
         if (best > 0) {
@@ -48,7 +56,8 @@ final class RunSummary {
                             .thenComparingInt(TrialRecord::observeOrder))
                     .limit(best)
                     .forEach(x -> out.printf("    #%-6d %-14s validation %s  test %s  %s%n", x.seq(),
-                            run.taskNames().get(x.task()), pct(x.validationMetric()), pct(x.testMetric()), x.values()));
+                            run.taskNames().get(x.task()), fmt.apply(x.task()).apply(x.validationMetric()),
+                            fmt.apply(x.task()).apply(x.testMetric()), x.values()));
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real {@code kill -9} of a running search process, then {@code wayfinder resume}. */
@@ -20,11 +21,12 @@ class KillAndResumeTest {
     @TempDir
     Path dir;
 
-    @Test
-    void killedRunResumesWithEveryTrialExactlyOnceAndMatchesAnUninterruptedRun() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"nas201-random.json", "nas201-aml-cifar100.json"})
+    void killedRunResumesWithEveryTrialExactlyOnceAndMatchesAnUninterruptedRun(String sample) throws Exception {
         Path data = TestData.require("nats-bench-tss/nats_tss_test_acc.tsv").getParent().getParent();
         Path project = dir.resolve("paced.json");
-        Files.writeString(project, Files.readString(Path.of("sample-projects/nas201-random.json"))
+        Files.writeString(project, Files.readString(Path.of("sample-projects", sample))
                 .replace("\"scale\": 0.01", "\"scale\": 0.01, \"simulatedMillis\": 4")
                 .replace("\"spaces/nas-bench-201.json\"", "\"" + Path.of("sample-projects/spaces/nas-bench-201.json")
                         .toAbsolutePath() + "\"")
