@@ -1,6 +1,7 @@
 package io.wayfinder.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wayfinder.run.Comparison;
 import io.wayfinder.run.Json;
 import io.wayfinder.run.Project;
 import io.wayfinder.run.ProjectCodec;
@@ -137,7 +138,7 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
                     == TrialsToMatch.NOT_REACHED).count();
             medianTrials[i] = Quantiles.median(trials);
             StringBuilder line = new StringBuilder(String.format("%-6s %-24s ",
-                    label(results.get(0).outcomes().get(i).strategy()),
+                    Comparison.label(results.get(0).outcomes().get(i).strategy()),
                     String.format("%s [%s-%s]%s", fmt(medianTrials[i]), fmt(Quantiles.quantile(trials, 0.25)),
                             fmt(Quantiles.quantile(trials, 0.75)), missing > 0 ? " n/a:" + missing : "")));
             for (int c = 0; c < checkpoints.length; c++) {
@@ -157,18 +158,5 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
 
     private String fmt(double trials) {
         return trials > budget ? "n/a" : String.format("%.0f", trials);
-    }
-
-    private static String label(String id) {
-        switch (id) {
-            case "random":
-                return "RS";
-            case "aml":
-                return "AML";
-            case "taml":
-                return "T-AML";
-            default:
-                return id;
-        }
     }
 }
