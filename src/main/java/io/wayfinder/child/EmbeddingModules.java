@@ -68,6 +68,11 @@ public final class EmbeddingModules {
         }));
     }
 
+    /** Forgets the modules loaded in this process (tests of the on-disk cache). */
+    static void forgetLoaded() {
+        LOADED.clear();
+    }
+
     /** Every module name this registry can load. */
     public List<String> names() {
         List<String> out = new ArrayList<>(BUILT_IN);

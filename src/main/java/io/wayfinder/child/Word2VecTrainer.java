@@ -40,6 +40,9 @@ public record Word2VecTrainer(boolean skipGram, int dimension, int window, int m
                 .seed(seed)
                 .negativeSample(5)
                 .useHierarchicSoftmax(false)
+                // the batched CBOW op of DL4J 1.0.0-M2.1 fails ("context must have rank 0/1 or 2") and its worker
+                // thread dies leaving fit() waiting forever; one example per op call avoids that path
+                .batchSize(skipGram ? 512 : 1)
                 .learningRate(0.025)
                 .minLearningRate(1e-4)
                 .sampling(1e-4)
