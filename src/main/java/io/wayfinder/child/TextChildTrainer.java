@@ -28,22 +28,28 @@ public final class TextChildTrainer {
     private final TextTaskData task;
     private final DeepFeatures features;
     private final TamlChildConfig config;
+    private final boolean lookupInNetwork;
 
-    /** {@code features} may be null when the deep tower is disabled. */
-    public TextChildTrainer(TextTaskData task, DeepFeatures features, TamlChildConfig config) {
+    /**
+     * @param features        may be null when the deep tower is disabled
+     * @param lookupInNetwork look the deep tower's tokens up inside the network every step (see
+     *                        {@link TwoTowerNetwork#build}) instead of reading precomputed mean bags of words
+     */
+    public TextChildTrainer(TextTaskData task, DeepFeatures features, TamlChildConfig config, boolean lookupInNetwork) {
         this.task = task;
         this.features = features;
         this.config = config;
+        this.lookupInNetwork = lookupInNetwork;
     }
 
     public Evaluation run(long trainingSamples, long seed, BooleanSupplier cancelled) {
         int dim = features == null ? 1 : features.dimension();
         int localRows = features == null ? 1 : features.localRows();
         TwoTowerNetwork.Built built = TwoTowerNetwork.build(config, dim, localRows, task.wideVocabulary(),
-                task.classCount(), seed);
+                task.classCount(), seed, lookupInNetwork);
         ComputationGraph graph = built.graph();
         try {
-            if (config.deepTower() && config.fineTune()) {
+            if (built.inputs().contains("deepIds")) {
                 TwoTowerNetwork.loadEmbedding(graph, features.localTable(), localRows, dim);
             }
             long steps = Math.max(1, (trainingSamples + BATCH - 1) / BATCH);

@@ -24,7 +24,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * <p>Task settings, besides the loader's ({@link TextTaskLoader}) and the module registry's
  * ({@link EmbeddingModules}): {@code featureCache} (default true: compute each (task, module)'s mean bags of words
- * once and share them; false recomputes them in every trial, for benchmarks), {@code maxTrainingSamples} (cap decision
+ * once and share them; false, for benchmarks, is the uncached path: every trial prepares its task-local table and the
+ * deep tower looks the tokens up and averages them inside the network at every step, as a network that reads the
+ * module directly would), {@code maxTrainingSamples} (cap decision
  * 12, e.g. 30000; 0 = no cap), {@code maxTokens} (tokens per example, default 400), {@code wideVocabulary} (tokens of
  * the wide tower, default 20000), {@code preloadModules} (load every module when the evaluator is created, so no
  * trial pays for it; default false), {@code nd4jThreads} (threads inside ND4J per process, default 1: trials run in
@@ -91,7 +93,7 @@ public final class TextTrialEvaluator implements TrialEvaluator {
         }
         double featureSeconds = (System.nanoTime() - f0) / 1e9;
         try {
-            Evaluation e = new TextChildTrainer(data, features, c).run(samples, context.seed(), context.cancelled());
+            Evaluation e = new TextChildTrainer(data, features, c, !featureCache).run(samples, context.seed(), context.cancelled());
             e.details().put("featureSeconds", featureSeconds).put("featureCache", featureCache)
                     .put("embeddingModule", c.deepTower() ? c.embedding() : null).put("moduleHash", moduleHash)
                     .put("dataset", data.dataset().id()).put("split", data.dataset().split())

@@ -18,6 +18,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.AdaGrad;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -45,8 +46,13 @@ public final class TwoTowerNetwork {
     public record Built(ComputationGraph graph, List<String> inputs) {
     }
 
+    /**
+     * @param lookupInNetwork when true the deep tower looks its tokens up in an embedding layer every step (always so
+     *                        when fine-tuned; frozen otherwise: the path without the feature cache); when false it
+     *                        reads precomputed mean bags of words
+     */
     public static Built build(TamlChildConfig c, int dimension, int localRows, int wideVocabulary, int classes,
-                              long seed) {
+                              long seed, boolean lookupInNetwork) {
         if (!c.deepTower() && !c.wideTower()) {
             throw new IllegalArgumentException("both towers are disabled");
         }
@@ -62,11 +68,12 @@ public final class TwoTowerNetwork {
         if (c.deepTower()) {
             AdaGrad deepUpdater = new AdaGrad(c.deepLearningRate());
             String prev;
-            if (c.fineTune()) {
+            if (c.fineTune() || lookupInNetwork) {
                 inputs.add("deepIds");
                 gb.addInputs("deepIds");
                 gb.addLayer("embedding", new EmbeddingSequenceLayer.Builder().nIn(localRows).nOut(dimension)
-                        .hasBias(false).updater(deepUpdater).l2(c.deepL2()).build(), "deepIds");
+                        .hasBias(false).updater(c.fineTune() ? deepUpdater : new NoOp())
+                        .l2(c.fineTune() ? c.deepL2() : 0.0).build(), "deepIds");
                 gb.addLayer("meanBagOfWords", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "embedding");
                 prev = "meanBagOfWords";
             } else {
