@@ -101,6 +101,7 @@ public final class TextChildTrainer {
             return new Evaluation(validation, validation, test, details);
         } finally {
             graph.clear();
+            graph.close(); // frees parameters, gradients and updater state now, not when (if ever) the GC runs
             Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
         }
     }

@@ -40,7 +40,8 @@ public final class BenchTextCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "12", paramLabel = "N", description = "Trials per run.")
     int trials;
 
-    @Option(names = "--repeats", defaultValue = "3", paramLabel = "K", description = "Runs per set-up.")
+    @Option(names = "--repeats", defaultValue = "3", paramLabel = "K",
+            description = "Runs per set-up (0: only the --long-trials run).")
     int repeats;
 
     @Option(names = "--max-samples", defaultValue = "30000", paramLabel = "S",
@@ -65,6 +66,10 @@ public final class BenchTextCommand implements Callable<Integer> {
         System.out.printf("bench text: %s, %d trials per run, %d runs per set-up, training capped at %d samples, "
                 + "%d cores, OMP_NUM_THREADS=%s%n", base.name(), trials, repeats, maxSamples,
                 Runtime.getRuntime().availableProcessors(), System.getenv("OMP_NUM_THREADS"));
+        if (repeats == 0) {
+            longRun(configure(base, true, 2).withTrialsPerTask(Math.max(1, longTrials)).withSeed(7));
+            return 0;
+        }
         // warm-up: loads (or trains) every embedding module and the task, so no measured run pays for it
         measure(configure(base, true, 1).withTrialsPerTask(2).withSeed(999));
         double[][] rates = new double[setups.size()][repeats];
