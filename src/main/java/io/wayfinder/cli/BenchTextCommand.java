@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wayfinder.exec.SearchControl;
 import io.wayfinder.exec.SearchListener;
 import io.wayfinder.run.ExecutionSettings;
+import io.wayfinder.run.Json;
 import io.wayfinder.run.Project;
 import io.wayfinder.run.ProjectCodec;
 import io.wayfinder.run.Settings;
@@ -71,13 +72,15 @@ public final class BenchTextCommand implements Callable<Integer> {
             return 0;
         }
         // warm-up: loads (or trains) every embedding module and the task, so no measured run pays for it
-        measure(configure(base, true, 1).withTrialsPerTask(2).withSeed(999));
+        measure(configure(base, true, 1).withTrialsPerTask(2).withSeed(999), new ArrayList<>());
         double[][] rates = new double[setups.size()][repeats];
+        List<List<Double>> frozen = new ArrayList<>();
+        setups.forEach(x -> frozen.add(new ArrayList<>()));
         for (int r = 0; r < repeats; r++) {
             StringBuilder line = new StringBuilder("run " + (r + 1) + ":");
             for (int s = 0; s < setups.size(); s++) {
                 Setup setup = setups.get(s);
-                double[] m = measure(configure(base, setup.cache(), setup.workers()).withSeed(100 + r));
+                double[] m = measure(configure(base, setup.cache(), setup.workers()).withSeed(100 + r), frozen.get(s));
                 rates[s][r] = m[0];
                 line.append(String.format("  %s %.0f/h (%d failed)", setup.name(), m[0], (int) m[1]));
             }
@@ -86,7 +89,9 @@ public final class BenchTextCommand implements Callable<Integer> {
         double[] med = new double[setups.size()];
         for (int s = 0; s < setups.size(); s++) {
             med[s] = BenchTabularCommand.median(rates[s]);
-            System.out.printf("median trials/hour, %-20s %8.0f%n", setups.get(s).name(), med[s]);
+            double[] fs = frozen.get(s).stream().mapToDouble(Double::doubleValue).toArray();
+            System.out.printf("median trials/hour, %-20s %8.0f   (frozen-module deep-tower trials: %d, median %.2f s each)%n",
+                    setups.get(s).name(), med[s], fs.length, fs.length == 0 ? Double.NaN : BenchTabularCommand.median(fs));
         }
         System.out.printf("ratio cache / no cache: %.2f (1 worker), %.2f (2 workers)%n", med[0] / med[1], med[2] / med[3]);
         System.out.printf("ratio 2 workers / 1 worker: %.2f (cache), %.2f (no cache)%n", med[2] / med[0], med[3] / med[1]);
@@ -109,14 +114,24 @@ public final class BenchTextCommand implements Callable<Integer> {
         return p.withTasks(tasks).withExecution(new ExecutionSettings(workers, e.failureReward(), e.checkpointEvery()));
     }
 
-    /** {trials per hour, failed trials}. */
-    private double[] measure(Project project) throws InterruptedException {
+    /**
+     * {trials per hour, failed trials}; adds the seconds of each completed trial whose deep tower reads a frozen
+     * module (the trials the feature cache is for) to {@code frozenSeconds}.
+     */
+    private double[] measure(Project project, List<Double> frozenSeconds) throws InterruptedException {
         AtomicInteger failed = new AtomicInteger();
         SearchListener listener = new SearchListener() {
             @Override
             public void trialFinished(TrialRecord trial, int observed, int requested) {
                 if (trial.status() == TrialStatus.FAILED) {
                     failed.incrementAndGet();
+                    return;
+                }
+                var v = Json.readTree(trial.values(), "trial values");
+                if (!v.path("fineTune").asBoolean(true) && v.path("deepRegularisation").isNumber()) {
+                    synchronized (frozenSeconds) {
+                        frozenSeconds.add(trial.durationMillis() / 1000.0);
+                    }
                 }
             }
         };
