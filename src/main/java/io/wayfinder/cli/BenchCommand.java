@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code wayfinder bench ...}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {BenchTabularCommand.class, BenchSampleEfficiencyCommand.class, BenchControllerCommand.class})
+        subcommands = {BenchTabularCommand.class, BenchSampleEfficiencyCommand.class, BenchControllerCommand.class,
+                BenchTextCommand.class})
 public final class BenchCommand {
 }

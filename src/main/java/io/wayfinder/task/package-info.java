@@ -1,5 +1,8 @@
 /**
  * Tasks and data: the evaluation seam ({@link io.wayfinder.task.TrialEvaluator},
- * {@link io.wayfinder.task.EvaluatorProvider} found by ServiceLoader), the data directory, tabular benchmarks, loaders.
+ * {@link io.wayfinder.task.EvaluatorProvider} found by ServiceLoader), the data directory, tabular benchmarks, and the
+ * text-classification data: {@link io.wayfinder.task.TextTaskLoader} (TSV files, label mapping, given or seeded
+ * splits), {@link io.wayfinder.task.Tokenizer}, and word-embedding tables in GloVe / word2vec text format
+ * ({@link io.wayfinder.task.EmbeddingTable}).
  */
 package io.wayfinder.task;

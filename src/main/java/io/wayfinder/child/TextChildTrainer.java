@@ -1,0 +1,222 @@
+package io.wayfinder.child;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wayfinder.run.Json;
+import io.wayfinder.task.ChildFailedException;
+import io.wayfinder.task.Evaluation;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains one two-tower child on a task and scores it: batches of {@value #BATCH} drawn from reshuffled passes over
+ * the training split until the configuration's number of training samples is seen, then accuracy on the validation
+ * split (the reward) and on the test split (recorded only). A NaN or infinite loss is a {@link ChildFailedException};
+ * the cancellation flag is polled every few steps.
+ */
+public final class TextChildTrainer {
+    public static final int BATCH = 100;
+    private static final int CHECK_EVERY = 10;
+    private static final int EVAL_BATCH = 500;
+
+    private final TextTaskData task;
+    private final DeepFeatures features;
+    private final TamlChildConfig config;
+    private final boolean lookupInNetwork;
+
+    /**
+     * @param features        may be null when the deep tower is disabled
+     * @param lookupInNetwork look the deep tower's tokens up inside the network every step (see
+     *                        {@link TwoTowerNetwork#build}) instead of reading precomputed mean bags of words
+     */
+    public TextChildTrainer(TextTaskData task, DeepFeatures features, TamlChildConfig config, boolean lookupInNetwork) {
+        this.task = task;
+        this.features = features;
+        this.config = config;
+        this.lookupInNetwork = lookupInNetwork;
+    }
+
+    public Evaluation run(long trainingSamples, long seed, BooleanSupplier cancelled) {
+        int dim = features == null ? 1 : features.dimension();
+        int localRows = features == null ? 1 : features.localRows();
+        TwoTowerNetwork.Built built = TwoTowerNetwork.build(config, dim, localRows, task.wideVocabulary(),
+                task.classCount(), seed, lookupInNetwork);
+        ComputationGraph graph = built.graph();
+        try {
+            if (built.inputs().contains("deepIds")) {
+                TwoTowerNetwork.loadEmbedding(graph, features.localTable(), localRows, dim);
+            }
+            long steps = Math.max(1, (trainingSamples + BATCH - 1) / BATCH);
+            int n = task.size(TextTaskData.TRAIN);
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            SplittableRandom rnd = new SplittableRandom(seed);
+            int pos = n;
+            long t0 = System.nanoTime();
+            double loss = Double.NaN;
+            int[] batch = new int[Math.min(BATCH, n)];
+            for (long step = 0; step < steps; step++) {
+                for (int b = 0; b < batch.length; b++) {
+                    if (pos >= n) {
+                        shuffle(order, rnd);
+                        pos = 0;
+                    }
+                    batch[b] = order[pos++];
+                }
+                Inputs in = inputs(built.inputs(), TextTaskData.TRAIN, batch);
+                INDArray labels = oneHot(task.labels(TextTaskData.TRAIN), batch, task.classCount());
+                graph.fit(new MultiDataSet(in.features, new INDArray[] {labels}, in.masks, null));
+                in.close();
+                labels.close();
+                if (step % CHECK_EVERY == CHECK_EVERY - 1 || step == steps - 1) {
+                    loss = graph.score();
+                    if (Double.isNaN(loss) || Double.isInfinite(loss)) {
+                        throw new ChildFailedException("diverged: training loss " + loss + " at step " + (step + 1));
+                    }
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException("trial cancelled at step " + (step + 1));
+                    }
+                }
+            }
+            double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            double validation = accuracy(graph, built.inputs(), TextTaskData.VALIDATION);
+            double test = accuracy(graph, built.inputs(), TextTaskData.TEST);
+            if (Double.isNaN(validation)) {
+                throw new ChildFailedException("diverged: NaN outputs on the validation split");
+            }
+            ObjectNode details = Json.MAPPER.createObjectNode();
+            details.put("steps", steps).put("trainingSamples", steps * BATCH).put("finalLoss", loss)
+                    .put("trainSeconds", trainSeconds).put("parameters", graph.numParams())
+                    .put("deepTower", config.deepTower()).put("wideTower", config.wideTower())
+                    .put("classes", task.classCount()).put("trainExamples", n);
+            details.put("network", graph.getConfiguration().toJson());
+            return new Evaluation(validation, validation, test, details);
+        } finally {
+            graph.clear();
+            graph.close(); // frees parameters, gradients and updater state now, not when (if ever) the GC runs
+            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        }
+    }
+
+    private double accuracy(ComputationGraph graph, List<String> names, int split) {
+        int n = task.size(split);
+        int[] labels = task.labels(split);
+        int correct = 0;
+        for (int start = 0; start < n; start += EVAL_BATCH) {
+            int[] idx = new int[Math.min(EVAL_BATCH, n - start)];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = start + i;
+            }
+            Inputs in = inputs(names, split, idx);
+            INDArray out = graph.output(false, in.features, in.masks)[0];
+            INDArray arg = out.argMax(1);
+            for (int i = 0; i < idx.length; i++) {
+                if (Double.isNaN(out.getDouble(i, 0))) {
+                    return Double.NaN;
+                }
+                if (arg.getInt(i) == labels[idx[i]]) {
+                    correct++;
+                }
+            }
+            in.close();
+            out.close();
+            arg.close();
+        }
+        return (double) correct / n;
+    }
+
+    /** Feature and mask arrays of one batch, in the graph's input order. */
+    private static final class Inputs implements AutoCloseable {
+        final INDArray[] features;
+        final INDArray[] masks;
+
+        Inputs(int k) {
+            features = new INDArray[k];
+            masks = new INDArray[k];
+        }
+
+        @Override
+        public void close() {
+            for (INDArray a : features) {
+                if (a != null && !a.wasClosed()) {
+                    a.close();
+                }
+            }
+            for (INDArray a : masks) {
+                if (a != null && !a.wasClosed()) {
+                    a.close();
+                }
+            }
+        }
+    }
+
+    private Inputs inputs(List<String> names, int split, int[] rows) {
+        Inputs in = new Inputs(names.size());
+        for (int k = 0; k < names.size(); k++) {
+            switch (names.get(k)) {
+                case "deep": {
+                    int d = features.dimension();
+                    float[] src = features.means(split);
+                    float[] buf = new float[rows.length * d];
+                    for (int i = 0; i < rows.length; i++) {
+                        System.arraycopy(src, rows[i] * d, buf, i * d, d);
+                    }
+                    in.features[k] = Nd4j.create(buf, new long[] {rows.length, d}, 'c');
+                    break;
+                }
+                case "deepIds":
+                    sequences(features.ids(split), rows, in, k);
+                    break;
+                case "wideIds":
+                    sequences(task.wideIds(split), rows, in, k);
+                    break;
+                default:
+                    throw new IllegalStateException("unknown input " + names.get(k));
+            }
+        }
+        return in;
+    }
+
+    private static void sequences(int[][] ids, int[] rows, Inputs in, int k) {
+        int len = 1;
+        for (int r : rows) {
+            len = Math.max(len, ids[r].length);
+        }
+        float[] x = new float[rows.length * len];
+        float[] m = new float[rows.length * len];
+        for (int i = 0; i < rows.length; i++) {
+            int[] s = ids[rows[i]];
+            for (int j = 0; j < s.length; j++) {
+                x[i * len + j] = s[j];
+                m[i * len + j] = 1f;
+            }
+        }
+        in.features[k] = Nd4j.create(x, new long[] {rows.length, len}, 'c');
+        in.masks[k] = Nd4j.create(m, new long[] {rows.length, len}, 'c');
+    }
+
+    private static INDArray oneHot(int[] labels, int[] rows, int classes) {
+        float[] y = new float[rows.length * classes];
+        for (int i = 0; i < rows.length; i++) {
+            y[i * classes + labels[rows[i]]] = 1f;
+        }
+        return Nd4j.create(y, new long[] {rows.length, classes}, 'c').castTo(DataType.FLOAT);
+    }
+
+    private static void shuffle(int[] a, SplittableRandom r) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}

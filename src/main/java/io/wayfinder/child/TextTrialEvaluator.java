@@ -1,0 +1,142 @@
+package io.wayfinder.child;
+
+import io.wayfinder.run.InputException;
+import io.wayfinder.run.Settings;
+import io.wayfinder.run.TaskSpec;
+import io.wayfinder.task.ChildFailedException;
+import io.wayfinder.task.Evaluation;
+import io.wayfinder.task.EvaluatorProvider;
+import io.wayfinder.task.TaskEnvironment;
+import io.wayfinder.task.TextDataset;
+import io.wayfinder.task.TextTaskLoader;
+import io.wayfinder.task.TrialContext;
+import io.wayfinder.task.TrialEvaluator;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * Trains T-AML two-tower children (METHOD.md section 5) on a text-classification task: the {@code text} task kind.
+ * Reward = validation accuracy; the test accuracy is recorded. Thread-safe: the task data, the embedding modules and
+ * the deep features are shared, immutable, and built once; each trial builds its own network.
+ *
+ * <p>Task settings, besides the loader's ({@link TextTaskLoader}) and the module registry's
+ * ({@link EmbeddingModules}): {@code featureCache} (default true: compute each (task, module)'s mean bags of words
+ * once and share them; false, for benchmarks, is the uncached path: every trial prepares its task-local table and the
+ * deep tower looks the tokens up and averages them inside the network at every step, as a network that reads the
+ * module directly would), {@code maxTrainingSamples} (cap decision
+ * 12, e.g. 30000; 0 = no cap), {@code maxTokens} (tokens per example, default 400), {@code wideVocabulary} (tokens of
+ * the wide tower, default 20000), {@code preloadModules} (load every module when the evaluator is created, so no
+ * trial pays for it; default false), {@code nd4jThreads} (threads inside ND4J per process, default 1: trials run in
+ * parallel on workers instead).
+ */
+public final class TextTrialEvaluator implements TrialEvaluator {
+    private static final Map<String, TextTaskData> TASKS = new ConcurrentHashMap<>();
+
+    private final TaskSpec task;
+    private final TextTaskData data;
+    private final EmbeddingModules modules;
+    private final boolean featureCache;
+    private final long maxTrainingSamples;
+    private final int maxTokens;
+
+    public TextTrialEvaluator(TaskSpec task, TaskEnvironment environment) {
+        this.task = task;
+        Settings s = task.settings();
+        if (task.data() == null) {
+            throw new InputException(s.source(), "tasks." + task.name() + ".data",
+                    "the data set folder, relative to the data directory (e.g. \"sms-spam\")");
+        }
+        Path location = environment.resolve(task.data());
+        this.maxTokens = s.integer("maxTokens", 400);
+        int wideVocabulary = s.integer("wideVocabulary", 20_000);
+        String key = location.toAbsolutePath().normalize() + "|" + s + "|" + maxTokens + "|" + wideVocabulary;
+        this.data = TASKS.computeIfAbsent(key, k -> new TextTaskData(TextTaskLoader.load(location, s),
+                wideVocabulary, maxTokens));
+        this.modules = new EmbeddingModules(environment, s);
+        this.featureCache = s.bool("featureCache", true);
+        this.maxTrainingSamples = s.longValue("maxTrainingSamples", 0);
+        singleThreaded(s.integer("nd4jThreads", 1));
+        if (s.bool("preloadModules", false)) {
+            for (String m : modules.names()) {
+                modules.get(m);
+            }
+        }
+    }
+
+    private static void singleThreaded(int threads) {
+        if (threads > 0) {
+            Nd4j.getEnvironment().setMaxThreads(threads);
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        }
+    }
+
+    @Override
+    public Evaluation evaluate(TrialContext context) {
+        TamlChildConfig c = TamlChildConfig.from(context.space(), context.configuration());
+        if (!c.deepTower() && !c.wideTower()) {
+            throw new ChildFailedException("both towers are disabled (deep and wide regularisation both \"off\")");
+        }
+        long samples = maxTrainingSamples > 0 ? Math.min(maxTrainingSamples, c.trainingSamples()) : c.trainingSamples();
+        DeepFeatures features = null;
+        String moduleHash = null;
+        long f0 = System.nanoTime();
+        if (c.deepTower()) {
+            EmbeddingModule m = modules.get(c.embedding());
+            moduleHash = m.info().contentHash();
+            features = featureCache
+                    ? FeatureCache.shared().get(data.dataset().hash() + "|" + moduleHash + "|" + maxTokens,
+                        () -> DeepFeatures.compute(data, m.table(), maxTokens))
+                    : DeepFeatures.compute(data, m.table(), maxTokens);
+        }
+        double featureSeconds = (System.nanoTime() - f0) / 1e9;
+        try {
+            Evaluation e = new TextChildTrainer(data, features, c, !featureCache).run(samples, context.seed(), context.cancelled());
+            e.details().put("featureSeconds", featureSeconds).put("featureCache", featureCache)
+                    .put("embeddingModule", c.deepTower() ? c.embedding() : null).put("moduleHash", moduleHash)
+                    .put("dataset", data.dataset().id()).put("split", data.dataset().split())
+                    .put("optimizer", "Adagrad per tower (DL4J), L1/L2 added to the gradient");
+            return e;
+        } catch (OutOfMemoryError oom) {
+            throw new ChildFailedException("out of memory: " + oom.getMessage(), oom);
+        }
+    }
+
+    public TextDataset dataset() {
+        return data.dataset();
+    }
+
+    public EmbeddingModules modules() {
+        return modules;
+    }
+
+    @Override
+    public String datasetId() {
+        return data.dataset().id();
+    }
+
+    @Override
+    public String datasetHash() {
+        return data.dataset().hash();
+    }
+
+    @Override
+    public String backend() {
+        return "Deeplearning4j 1.0.0-M2.1, nd4j-native (CPU), " + Nd4j.getEnvironment().maxThreads() + " ND4J thread(s)";
+    }
+
+    /** The {@code text} task kind. */
+    public static final class Provider implements EvaluatorProvider {
+        @Override
+        public String kind() {
+            return "text";
+        }
+
+        @Override
+        public TrialEvaluator create(TaskSpec task, TaskEnvironment environment) {
+            return new TextTrialEvaluator(task, environment);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.wayfinder.child;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.AdaGrad;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds the T-AML two-tower child (METHOD.md section 5) as a Deeplearning4j {@link ComputationGraph}.
+ * <ul>
+ *   <li>Deep tower: input {@code deep} (the fixed mean bag of words, [batch x dimension]) or, when fine-tuned,
+ *       {@code deepIds} (token rows, [batch x tokens] with a mask) through an {@link EmbeddingSequenceLayer}
+ *       initialised from the module and averaged by a masked {@link GlobalPoolingLayer}; then the hidden layers
+ *       (activation, batch norm after the activation or layer norm inside the layer, dropout, L2), then a linear layer
+ *       to the class logits.</li>
+ *   <li>Wide tower: input {@code wideIds} (the unique known tokens, plus the bias token 0) through an
+ *       {@link EmbeddingSequenceLayer} with one output per class, summed over the tokens: exactly a linear layer on
+ *       the sparse bag-of-tokens indicators, without building the dense indicator matrix. L1.</li>
+ *   <li>The logits of the enabled towers are added and go to one softmax cross-entropy.</li>
+ * </ul>
+ * Each layer has its own Adagrad updater, so each tower has its own learning rate. Regularisation is DL4J's: L1 and L2
+ * are added to the gradient before the Adagrad step (not the closed-form proximal step of the paper's proximal
+ * Adagrad, so L1 shrinks wide weights towards zero without making them exactly zero).
+ */
+public final class TwoTowerNetwork {
+    private TwoTowerNetwork() {
+    }
+
+    /** The graph and the names of its inputs in order. */
+    public record Built(ComputationGraph graph, List<String> inputs) {
+    }
+
+    /**
+     * @param lookupInNetwork when true the deep tower looks its tokens up in an embedding layer every step (always so
+     *                        when fine-tuned; frozen otherwise: the path without the feature cache); when false it
+     *                        reads precomputed mean bags of words
+     */
+    public static Built build(TamlChildConfig c, int dimension, int localRows, int wideVocabulary, int classes,
+                              long seed, boolean lookupInNetwork) {
+        if (!c.deepTower() && !c.wideTower()) {
+            throw new IllegalArgumentException("both towers are disabled");
+        }
+        var gb = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(new AdaGrad(c.deepTower() ? c.deepLearningRate() : c.wideLearningRate()))
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .graphBuilder();
+        List<String> inputs = new ArrayList<>();
+        List<String> logits = new ArrayList<>();
+        if (c.deepTower()) {
+            AdaGrad deepUpdater = new AdaGrad(c.deepLearningRate());
+            String prev;
+            if (c.fineTune() || lookupInNetwork) {
+                inputs.add("deepIds");
+                gb.addInputs("deepIds");
+                gb.addLayer("embedding", new EmbeddingSequenceLayer.Builder().nIn(localRows).nOut(dimension)
+                        .hasBias(false).updater(c.fineTune() ? deepUpdater : new NoOp())
+                        .l2(c.fineTune() ? c.deepL2() : 0.0).build(), "deepIds");
+                gb.addLayer("meanBagOfWords", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "embedding");
+                prev = "meanBagOfWords";
+            } else {
+                inputs.add("deep");
+                gb.addInputs("deep");
+                prev = "deep";
+            }
+            int nIn = dimension;
+            Activation act = c.activation().equals("swish") ? Activation.SWISH : Activation.RELU;
+            for (int i = 0; i < c.hiddenLayers(); i++) {
+                DenseLayer.Builder d = new DenseLayer.Builder().nIn(nIn).nOut(c.hiddenSize()).activation(act)
+                        .weightInit(WeightInit.XAVIER).updater(deepUpdater).l2(c.deepL2());
+                if (c.normalisation().equals("layer_norm")) {
+                    d.hasLayerNorm(true);
+                }
+                if (c.dropout() > 0) {
+                    d.dropOut(1.0 - c.dropout()); // DL4J takes the probability of keeping a unit
+                }
+                gb.addLayer("hidden" + i, d.build(), prev);
+                prev = "hidden" + i;
+                if (c.normalisation().equals("batch_norm")) {
+                    gb.addLayer("batchNorm" + i, new BatchNormalization.Builder().nIn(c.hiddenSize())
+                            .nOut(c.hiddenSize()).updater(deepUpdater).build(), prev);
+                    prev = "batchNorm" + i;
+                }
+                nIn = c.hiddenSize();
+            }
+            gb.addLayer("deepLogits", new DenseLayer.Builder().nIn(nIn).nOut(classes).activation(Activation.IDENTITY)
+                    .weightInit(WeightInit.XAVIER).updater(deepUpdater).l2(c.deepL2()).build(), prev);
+            logits.add("deepLogits");
+        }
+        if (c.wideTower()) {
+            inputs.add("wideIds");
+            gb.addInputs("wideIds");
+            gb.addLayer("wideWeights", new EmbeddingSequenceLayer.Builder().nIn(wideVocabulary).nOut(classes)
+                    .hasBias(false).weightInit(WeightInit.ZERO).updater(new AdaGrad(c.wideLearningRate()))
+                    .l1(c.wideL1()).build(), "wideIds");
+            gb.addLayer("wideLogits", new GlobalPoolingLayer.Builder(PoolingType.SUM).build(), "wideWeights");
+            logits.add("wideLogits");
+        }
+        String last = logits.get(0);
+        if (logits.size() == 2) {
+            gb.addVertex("logits", new ElementWiseVertex(ElementWiseVertex.Op.Add), logits.toArray(String[]::new));
+            last = "logits";
+        }
+        gb.addLayer("softmax", new LossLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .activation(Activation.SOFTMAX).build(), last);
+        gb.setOutputs("softmax");
+        ComputationGraphConfiguration conf = gb.build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        return new Built(graph, inputs);
+    }
+
+    /** Copies the task-local module rows into the fine-tuned embedding layer. */
+    public static void loadEmbedding(ComputationGraph graph, float[] table, int rows, int dimension) {
+        graph.getLayer("embedding").setParam("W", Nd4j.create(table, new long[] {rows, dimension}, 'c'));
+    }
+}
