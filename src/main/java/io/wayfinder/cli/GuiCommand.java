@@ -1,0 +1,45 @@
+package io.wayfinder.cli;
+
+import io.wayfinder.ui.Workbench;
+import io.wayfinder.ui.WorkbenchLauncher;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code wayfinder gui [PROJECT]}: opens the JavaFX workbench. */
+@Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the workbench (needs a display).")
+public final class GuiCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PROJECT", arity = "0..1", description = "A project file to open.")
+    Path projectFile;
+
+    @Mixin
+    StoreOptions options;
+
+    @Override
+    public Integer call() {
+        return open(projectFile, options);
+    }
+
+    static int open(Path project, StoreOptions options) {
+        if (!displayAvailable()) {
+            System.err.println("error: the workbench needs a display (set DISPLAY, or run headless commands instead)");
+            return 2;
+        }
+        Path store = options.storePath(null, null);
+        WorkbenchLauncher.launch(new Workbench.Options(project, store, options.dataDirectory(), options.cacheDirectory(),
+                true));
+        return 0;
+    }
+
+    /** Whether a screen is there: DISPLAY (or WAYLAND_DISPLAY) set and AWT not forced headless. */
+    static boolean displayAvailable() {
+        if (Boolean.getBoolean("java.awt.headless")) {
+            return false;
+        }
+        String d = System.getenv("DISPLAY");
+        String w = System.getenv("WAYLAND_DISPLAY");
+        return (d != null && !d.isBlank()) || (w != null && !w.isBlank());
+    }
+}
