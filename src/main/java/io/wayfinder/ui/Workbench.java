@@ -43,7 +43,8 @@ public final class Workbench {
         MainWindowViewModel model = new MainWindowViewModel(service, options.store(), Platform::runLater,
                 options.rememberRecent() ? Preferences.userNodeForPackage(Workbench.class) : null);
         MainWindowView view = new MainWindowView(model);
-        Scene scene = new Scene(view.root(), 1400, 880);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view.root(), Math.min(1400, screen.getWidth()), Math.min(880, screen.getHeight()));
         scene.getStylesheets().add(Workbench.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Wayfinder workbench");

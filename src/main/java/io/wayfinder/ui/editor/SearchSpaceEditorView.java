@@ -38,6 +38,7 @@ public final class SearchSpaceEditorView {
     @FXML private Button upButton;
     @FXML private Button downButton;
     @FXML private Label count;
+    @FXML private Label fileLabel;
     @FXML private TextField spaceName;
     @FXML private TextField spaceDescription;
     @FXML private ListView<DecisionRow> decisionList;
@@ -83,6 +84,9 @@ public final class SearchSpaceEditorView {
     @FXML
     private void initialize() {
         count.textProperty().bind(model.configurationCountProperty());
+        fileLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> (model.fileProperty().get() == null ? "Unsaved search space" : model.fileProperty().get().getFileName()
+                        .toString()) + (model.dirtyProperty().get() ? " •" : ""), model.fileProperty(), model.dirtyProperty()));
         undoButton.disableProperty().bind(model.canUndoProperty().not());
         redoButton.disableProperty().bind(model.canRedoProperty().not());
         saveButton.disableProperty().bind(model.validProperty().not());
@@ -101,8 +105,8 @@ public final class SearchSpaceEditorView {
         decisionList.setItems(model.decisions());
         decisionList.setCellFactory(l -> new DecisionCell());
         decisionList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (!updating) {
-                model.selectedProperty().set(b == null ? null : b.ref());
+            if (!updating && b != null) {
+                model.selectedProperty().set(b.ref());
             }
         });
         model.decisions().addListener((javafx.collections.ListChangeListener<DecisionRow>) c -> reselect());
