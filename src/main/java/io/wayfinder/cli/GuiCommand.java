@@ -14,22 +14,34 @@ public final class GuiCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PROJECT", arity = "0..1", description = "A project file to open.")
     Path projectFile;
 
+    @picocli.CommandLine.Option(names = "--run", paramLabel = "ID", defaultValue = "-1",
+            description = "Open this run's dashboard (following it when another process writes it).")
+    long run;
+
+    @picocli.CommandLine.Option(names = "--screen", paramLabel = "NAME",
+            description = "Screen to show first: policy, evolution, rewards, trials, similarity or editor.")
+    String screen;
+
     @Mixin
     StoreOptions options;
 
     @Override
     public Integer call() {
-        return open(projectFile, options);
+        return open(projectFile, options, run, screen);
     }
 
     static int open(Path project, StoreOptions options) {
+        return open(project, options, -1, null);
+    }
+
+    static int open(Path project, StoreOptions options, long run, String screen) {
         if (!displayAvailable()) {
             System.err.println("error: the workbench needs a display (set DISPLAY, or run headless commands instead)");
             return 2;
         }
         Path store = options.storePath(null, null);
         WorkbenchLauncher.launch(new Workbench.Options(project, store, options.dataDirectory(), options.cacheDirectory(),
-                true));
+                true, run, screen));
         return 0;
     }
 

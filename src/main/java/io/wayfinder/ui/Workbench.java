@@ -23,8 +23,14 @@ public final class Workbench {
      * @param dataDirectory  the data directory
      * @param cacheDirectory the cache directory
      * @param rememberRecent whether to read and write the recent-projects list (off in tests)
+     * @param run            a run to open in the dashboard, or -1
+     * @param screen         the screen to show first: policy, evolution, rewards, trials, similarity or editor; or null
      */
-    public record Options(Path project, Path store, Path dataDirectory, Path cacheDirectory, boolean rememberRecent) {
+    public record Options(Path project, Path store, Path dataDirectory, Path cacheDirectory, boolean rememberRecent,
+                          long run, String screen) {
+        public Options(Path project, Path store, Path dataDirectory, Path cacheDirectory, boolean rememberRecent) {
+            this(project, store, dataDirectory, cacheDirectory, rememberRecent, -1, null);
+        }
     }
 
     public static final String STYLESHEET = "/io/wayfinder/ui/workbench.css";
@@ -54,6 +60,12 @@ public final class Workbench {
         });
         if (options.project() != null) {
             model.openProject(options.project());
+        }
+        if (options.run() >= 0) {
+            model.openRun(options.run());
+        }
+        if (options.screen() != null) {
+            view.showScreen(options.screen());
         }
         return view;
     }

@@ -64,8 +64,15 @@ public final class DashboardViewModel implements AutoCloseable {
     private final DoubleDataSet validationTop = new DoubleDataSet("validation accuracy-top" + TOP_N);
     private final DoubleDataSet testTop = new DoubleDataSet("test accuracy-top" + TOP_N);
 
-    // written on the follower thread, read under this lock
-    private final Object lock = new Object();
+    // owned by the feeder thread
+    private final Executor feeder;
+    private final java.util.concurrent.ExecutorService ownFeeder;
+    private int task;
+    private int slot;
+    private boolean latest = true;
+    private volatile int[] uiHistory = {0, 0};
+    private volatile String uiHistoryLabel = "";
+    private boolean settingIndex;
     private final TaskSeries[] series;
     private final List<List<PolicySnapshot>> history = new ArrayList<>();
     private final List<PriorityQueue<TrialRow>> best = new ArrayList<>();
@@ -75,16 +82,37 @@ public final class DashboardViewModel implements AutoCloseable {
     private volatile double[][] pendingSimilarity;
     private volatile long pendingNudge;
     private volatile boolean bestChanged;
-    private int shownHistory = -1;
-    private int observed;
+    private volatile int shownHistory = -1;
+    private volatile int observed;
     private final Coalescer toUi;
     private RunFollower follower;
     private LongConsumer latencyProbe = n -> { };
 
     public DashboardViewModel(RunStore store, long runId, Executor ui) {
+        this(store, runId, ui, null);
+    }
+
+    /**
+     * @param ui     runs UI updates (Platform::runLater; tests pass a synchronous executor)
+     * @param feeder the one thread that owns the data and writes the chart data sets (null: a new daemon thread);
+     *               the FX thread never writes a data set, so it never waits on a lock a chart holds between
+     *               layout and render
+     */
+    public DashboardViewModel(RunStore store, long runId, Executor ui, Executor feeder) {
         this.store = store;
         this.runId = runId;
         this.ui = ui;
+        if (feeder == null) {
+            ownFeeder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "wayfinder-dashboard-" + runId);
+                t.setDaemon(true);
+                return t;
+            });
+            this.feeder = ownFeeder;
+        } else {
+            ownFeeder = null;
+            this.feeder = feeder;
+        }
         this.run = store.run(runId).orElseThrow(() -> new java.util.NoSuchElementException("no run " + runId));
         this.space = SearchSpaceCodec.parse(run.spaceJson(), "run " + runId);
         this.taskNames = run.taskNames();
@@ -101,20 +129,34 @@ public final class DashboardViewModel implements AutoCloseable {
         }
         title.set("run " + runId + " · " + run.name() + " · " + run.strategy());
         this.toUi = new Coalescer(ui, this::onUi);
-        selectedTask.addListener((o, a, b) -> rebuild());
-        selectedSlot.addListener((o, a, b) -> rebuildEvolution());
+        selectedTask.addListener((o, a, b) -> {
+            int t = b.intValue();
+            boolean latest = followLatest.get();
+            this.feeder.execute(() -> selectTask(t, latest));
+        });
+        selectedSlot.addListener((o, a, b) -> {
+            int slot = b.intValue();
+            this.feeder.execute(() -> selectSlot(slot));
+        });
         historyIndex.addListener((o, a, b) -> {
-            if (historySize.get() > 0) {
-                followLatest.set(b.intValue() >= historySize.get() - 1);
-                showHistory(b.intValue());
+            if (historySize.get() > 0 && !settingIndex) {
+                int i = b.intValue();
+                followLatest.set(i >= historySize.get() - 1);
+                boolean latest = followLatest.get();
+                this.feeder.execute(() -> showHistory(i, latest));
             }
         });
-        rebuildEvolution();
+        followLatest.addListener((o, a, b) -> {
+            if (b) {
+                this.feeder.execute(() -> showHistory(Integer.MAX_VALUE, true));
+            }
+        });
+        this.feeder.execute(() -> selectSlot(0));
     }
 
     /** Starts following the run in the store (a background thread; call {@link #close()} to stop). */
     public DashboardViewModel follow() {
-        follower = new RunFollower(store, runId, this::accept, 300, 40).start();
+        follower = new RunFollower(store, runId, b -> feeder.execute(() -> accept(b)), 300, 40).start();
         return this;
     }
 
@@ -131,45 +173,41 @@ public final class DashboardViewModel implements AutoCloseable {
         this.latencyProbe = probe;
     }
 
-    /** Takes one batch from the store (the follower's thread; tests call it directly). */
-    public void accept(RunFollower.Batch batch) {
+    /** Takes one batch from the store (on the feeder thread). */
+    void accept(RunFollower.Batch batch) {
         run = batch.run();
-        synchronized (lock) {
-            int task = selectedTask.get();
-            boolean taskChanged = false;
-            for (TrialRecord t : batch.trials()) {
-                String key = Arrays.toString(t.configuration());
-                series[t.task()].add(t.reward(), t.validationMetric(), t.testMetric(), key);
-                TrialRow row = new TrialRow(t, taskNames.get(t.task()), configurationText(t));
-                pendingRows.add(row);
-                if (!Double.isNaN(t.validationMetric()) && firstByConfiguration.get(t.task()).putIfAbsent(key, row) == null) {
-                    offerBest(t.task(), row);
-                }
-                taskChanged |= t.task() == task;
-                observed++;
+        boolean taskChanged = false;
+        for (TrialRecord t : batch.trials()) {
+            String key = Arrays.toString(t.configuration());
+            series[t.task()].add(t.reward(), t.validationMetric(), t.testMetric(), key);
+            TrialRow row = new TrialRow(t, taskNames.get(t.task()), configurationText(t));
+            pendingRows.add(row);
+            if (!Double.isNaN(t.validationMetric()) && firstByConfiguration.get(t.task()).putIfAbsent(key, row) == null) {
+                offerBest(t.task(), row);
             }
-            for (PolicySnapshot s : batch.snapshots()) {
-                history.get(s.task()).add(s);
-            }
-            if (taskChanged) {
-                fillRewards(task);
-            }
-            List<PolicySnapshot> h = history.get(task);
-            if (!h.isEmpty() && followLatest.get()) {
-                fillBars(h.size() - 1);
-            }
-            List<PolicySnapshot> fresh = batch.snapshots().stream().filter(s -> s.task() == task).toList();
-            appendEvolution(fresh);
+            taskChanged |= t.task() == task;
+            observed++;
         }
+        for (PolicySnapshot s : batch.snapshots()) {
+            history.get(s.task()).add(s);
+        }
+        if (taskChanged) {
+            fillRewards(task);
+        }
+        List<PolicySnapshot> h = history.get(task);
+        if (!h.isEmpty() && latest) {
+            fillBars(h.size() - 1);
+        }
+        appendEvolution(batch.snapshots().stream().filter(s -> s.task() == task).toList());
         batch.embeddings().ifPresent(e -> pendingSimilarity = SimilarityMatrix.cosine(e));
         if (batch.nudgedAtNanos() != 0 && pendingNudge == 0) {
             pendingNudge = batch.nudgedAtNanos();
         }
-        toUi.request();
+        publishHistory();
     }
 
-    private void offerBest(int task, TrialRow row) {
-        PriorityQueue<TrialRow> q = best.get(task);
+    private void offerBest(int t, TrialRow row) {
+        PriorityQueue<TrialRow> q = best.get(t);
         if (q.size() < TOP_N) {
             q.add(row);
             row.best(true);
@@ -189,6 +227,22 @@ public final class DashboardViewModel implements AutoCloseable {
         return t.values().replace("{", "").replace("}", "").replace("\"", "").replace(":", "=").replace(",", ", ");
     }
 
+    /** Hands the history state to the UI (feeder thread). */
+    private void publishHistory() {
+        List<PolicySnapshot> h = history.get(task);
+        int size = h.size();
+        String label;
+        if (size == 0) {
+            label = "no policy snapshots (strategy " + run.strategy() + " has no learned policy)";
+        } else {
+            int i = Math.min(Math.max(0, shownHistory), size - 1);
+            label = "policy after " + h.get(i).observations() + " observations (" + (i + 1) + " of " + size + ")";
+        }
+        uiHistory = new int[] {size, Math.max(0, shownHistory)};
+        uiHistoryLabel = label;
+        toUi.request();
+    }
+
     private void onUi() {
         List<TrialRow> add = new ArrayList<>();
         for (TrialRow r; (r = pendingRows.poll()) != null; ) {
@@ -206,15 +260,15 @@ public final class DashboardViewModel implements AutoCloseable {
             pendingSimilarity = null;
             similarity.set(s);
         }
-        int size;
-        synchronized (lock) {
-            size = history.get(selectedTask.get()).size();
+        int[] h = uiHistory;
+        historySize.set(h[0]);
+        settingIndex = true;
+        try {
+            historyIndex.set(h[1]);
+        } finally {
+            settingIndex = false;
         }
-        historySize.set(size);
-        if (followLatest.get() && size > 0) {
-            historyIndex.set(size - 1);
-        }
-        updateHistoryLabel();
+        historyLabel.set(uiHistoryLabel);
         RunRecord r = run;
         summary.set(observed + " / " + r.requestedTrials() + " trials · " + r.status().name().toLowerCase(java.util.Locale.ROOT)
                 + (r.message() == null ? "" : " · " + r.message()));
@@ -225,100 +279,82 @@ public final class DashboardViewModel implements AutoCloseable {
         }
     }
 
-    private void updateHistoryLabel() {
-        int size = historySize.get();
-        if (size == 0) {
-            historyLabel.set("no policy snapshots (strategy " + run.strategy() + " has no learned policy)");
-            return;
+    private void showHistory(int index, boolean followLatestNow) {
+        latest = followLatestNow;
+        List<PolicySnapshot> h = history.get(task);
+        if (!h.isEmpty()) {
+            fillBars(Math.min(index, h.size() - 1));
         }
-        synchronized (lock) {
-            List<PolicySnapshot> h = history.get(selectedTask.get());
-            int i = Math.min(Math.max(0, historyIndex.get()), h.size() - 1);
-            historyLabel.set("policy after " + h.get(i).observations() + " observations (" + (i + 1) + " of " + size + ")");
-        }
+        publishHistory();
     }
 
-    private void showHistory(int index) {
-        synchronized (lock) {
-            if (!history.get(selectedTask.get()).isEmpty()) {
-                fillBars(index);
-            }
+    private void selectTask(int t, boolean followLatestNow) {
+        task = t;
+        latest = followLatestNow;
+        fillRewards(t);
+        List<PolicySnapshot> h = history.get(t);
+        if (!h.isEmpty()) {
+            fillBars(latest ? h.size() - 1 : Math.min(shownHistory, h.size() - 1));
         }
-        updateHistoryLabel();
+        selectSlot(slot);
     }
 
-    private void rebuild() {
-        synchronized (lock) {
-            int task = selectedTask.get();
-            fillRewards(task);
-            List<PolicySnapshot> h = history.get(task);
-            historySize.set(h.size());
-            if (!h.isEmpty()) {
-                fillBars(followLatest.get() ? h.size() - 1 : Math.min(historyIndex.get(), h.size() - 1));
-            }
-        }
-        rebuildEvolution();
-        updateHistoryLabel();
-    }
-
-    private void fillRewards(int task) {
-        TaskSeries s = series[task];
+    private void fillRewards(int t) {
+        TaskSeries s = series[t];
         double[] x = s.x();
         double[] r = s.reward();
         AccuracyTopN.Result[] top = s.topN(TOP_N);
         double[] v = new double[top.length];
-        double[] t = new double[top.length];
+        double[] te = new double[top.length];
         for (int i = 0; i < top.length; i++) {
             v[i] = top[i].validationMean();
-            t[i] = top[i].testMean();
+            te[i] = top[i].testMean();
         }
         reward.lock().writeLockGuard(() -> reward.set(x, r, true));
         validationTop.lock().writeLockGuard(() -> validationTop.set(x, v, true));
-        testTop.lock().writeLockGuard(() -> testTop.set(x, t, true));
+        testTop.lock().writeLockGuard(() -> testTop.set(x, te, true));
     }
 
     private void fillBars(int index) {
-        List<PolicySnapshot> h = history.get(selectedTask.get());
-        PolicySnapshot s = h.get(Math.min(Math.max(0, index), h.size() - 1));
-        shownHistory = index;
-        for (int slot = 0; slot < bars.size() && slot < s.probabilities().length; slot++) {
-            float[] p = s.probabilities()[slot];
+        List<PolicySnapshot> h = history.get(task);
+        int i = Math.min(Math.max(0, index), h.size() - 1);
+        PolicySnapshot s = h.get(i);
+        shownHistory = i;
+        for (int k = 0; k < bars.size() && k < s.probabilities().length; k++) {
+            float[] p = s.probabilities()[k];
             double[] x = new double[p.length];
             double[] y = new double[p.length];
-            for (int i = 0; i < p.length; i++) {
-                x[i] = i;
-                y[i] = p[i];
+            for (int c = 0; c < p.length; c++) {
+                x[c] = c;
+                y[c] = p[c];
             }
-            DoubleDataSet ds = bars.get(slot);
+            DoubleDataSet ds = bars.get(k);
             ds.lock().writeLockGuard(() -> ds.set(x, y, true));
         }
     }
 
-    private void rebuildEvolution() {
-        synchronized (lock) {
-            int slot = Math.min(selectedSlot.get(), space.flat().size() - 1);
-            FlatDecision f = space.flat().get(Math.max(0, slot));
-            while (evolution.size() < f.size()) {
-                evolution.add(new DoubleDataSet(""));
-            }
-            for (int c = 0; c < evolution.size(); c++) {
-                DoubleDataSet ds = evolution.get(c);
-                boolean used = c < f.size();
-                String name = used ? f.choices().get(c).display() : "";
-                ds.lock().writeLockGuard(() -> {
-                    ds.clearData();
-                    ds.setName(name);
-                });
-            }
-            appendEvolution(history.get(selectedTask.get()));
+    private void selectSlot(int newSlot) {
+        slot = Math.max(0, Math.min(newSlot, space.flat().size() - 1));
+        FlatDecision f = space.flat().get(slot);
+        while (evolution.size() < f.size()) {
+            evolution.add(new DoubleDataSet(""));
         }
+        for (int c = 0; c < evolution.size(); c++) {
+            DoubleDataSet ds = evolution.get(c);
+            String name = c < f.size() ? f.choices().get(c).display() : "";
+            ds.lock().writeLockGuard(() -> {
+                ds.clearData();
+                ds.setName(name);
+            });
+        }
+        appendEvolution(history.get(task));
+        publishHistory();
     }
 
     private void appendEvolution(List<PolicySnapshot> snaps) {
         if (snaps.isEmpty()) {
             return;
         }
-        int slot = selectedSlot.get();
         int choices = space.flat().get(slot).size();
         for (int c = 0; c < choices; c++) {
             double[] x = new double[snaps.size()];
@@ -423,17 +459,13 @@ public final class DashboardViewModel implements AutoCloseable {
         return rows;
     }
 
-    /** The snapshots of a task received so far (a copy). */
-    public List<PolicySnapshot> history(int task) {
-        synchronized (lock) {
-            return List.copyOf(history.get(task));
-        }
-    }
-
     @Override
     public void close() {
         if (follower != null) {
             follower.close();
+        }
+        if (ownFeeder != null) {
+            ownFeeder.shutdownNow();
         }
     }
 }

@@ -319,6 +319,23 @@ public final class MainWindowView {
         screens.getSelectionModel().select(editorTab);
     }
 
+    /** Shows a screen by name: policy, evolution, rewards, trials, similarity (dashboard tabs) or editor. */
+    public void showScreen(String name) {
+        if ("editor".equals(name)) {
+            screens.getSelectionModel().select(editorTab);
+            return;
+        }
+        java.util.List<String> tabs = java.util.List.of("policy", "evolution", "rewards", "trials", "similarity");
+        int i = tabs.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no screen " + name + "; one of " + tabs + " or editor");
+        }
+        screens.getSelectionModel().select(dashboardTab);
+        if (dashboard != null) {
+            dashboard.tabs().getSelectionModel().select(i);
+        }
+    }
+
     @FXML
     private void focusNavigator() {
         navigator.requestFocus();

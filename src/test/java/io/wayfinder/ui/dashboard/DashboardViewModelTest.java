@@ -38,7 +38,7 @@ class DashboardViewModelTest {
         Project p = TabularRuns.project(300, true);
         InMemoryRunStore store = new InMemoryRunStore();
         long run = TabularRuns.runWithPolicy(store, p, null, null);
-        try (DashboardViewModel vm = new DashboardViewModel(store, run, Runnable::run).follow()) {
+        try (DashboardViewModel vm = new DashboardViewModel(store, run, Runnable::run, Runnable::run).follow()) {
             state = "";
             await(() -> (state = vm.rows().size() + " " + vm.historySizeProperty().get() + " " + (vm.similarityProperty().get() != null)) != null && vm.rows().size() == 600 && vm.historySizeProperty().get() == 600
                     && vm.similarityProperty().get() != null, "the whole run to arrive");
