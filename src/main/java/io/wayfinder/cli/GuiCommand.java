@@ -22,26 +22,30 @@ public final class GuiCommand implements Callable<Integer> {
             description = "Screen to show first: policy, evolution, rewards, trials, similarity or editor.")
     String screen;
 
+    @picocli.CommandLine.Option(names = "--space", paramLabel = "FILE",
+            description = "A search-space file to open in the editor.")
+    Path space;
+
     @Mixin
     StoreOptions options;
 
     @Override
     public Integer call() {
-        return open(projectFile, options, run, screen);
+        return open(projectFile, options, run, screen, space);
     }
 
     static int open(Path project, StoreOptions options) {
-        return open(project, options, -1, null);
+        return open(project, options, -1, null, null);
     }
 
-    static int open(Path project, StoreOptions options, long run, String screen) {
+    static int open(Path project, StoreOptions options, long run, String screen, Path space) {
         if (!displayAvailable()) {
             System.err.println("error: the workbench needs a display (set DISPLAY, or run headless commands instead)");
             return 2;
         }
         Path store = options.storePath(null, null);
         WorkbenchLauncher.launch(new Workbench.Options(project, store, options.dataDirectory(), options.cacheDirectory(),
-                true, run, screen));
+                true, run, screen, space));
         return 0;
     }
 

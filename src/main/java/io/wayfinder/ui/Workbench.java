@@ -25,11 +25,12 @@ public final class Workbench {
      * @param rememberRecent whether to read and write the recent-projects list (off in tests)
      * @param run            a run to open in the dashboard, or -1
      * @param screen         the screen to show first: policy, evolution, rewards, trials, similarity or editor; or null
+     * @param space          a search-space file to open in the editor, or null
      */
     public record Options(Path project, Path store, Path dataDirectory, Path cacheDirectory, boolean rememberRecent,
-                          long run, String screen) {
+                          long run, String screen, Path space) {
         public Options(Path project, Path store, Path dataDirectory, Path cacheDirectory, boolean rememberRecent) {
-            this(project, store, dataDirectory, cacheDirectory, rememberRecent, -1, null);
+            this(project, store, dataDirectory, cacheDirectory, rememberRecent, -1, null, null);
         }
     }
 
@@ -60,6 +61,9 @@ public final class Workbench {
         });
         if (options.project() != null) {
             model.openProject(options.project());
+        }
+        if (options.space() != null) {
+            view.editor().model().load(options.space());
         }
         if (options.run() >= 0) {
             model.openRun(options.run());

@@ -98,9 +98,12 @@ public final class DashboardView {
         List<FlatDecision> slots = model.space().flat();
         for (int i = 0; i < slots.size(); i++) {
             FlatDecision f = slots.get(i);
-            CategoryAxis x = new CategoryAxis(f.path(), FXCollections.observableArrayList(
+            CategoryAxis x = new CategoryAxis(null, FXCollections.observableArrayList(
                     f.choices().stream().map(c -> c.display()).toList()));
-            DefaultNumericAxis y = new DefaultNumericAxis("p", 0, 1, 0.25);
+            x.setUnit(null);
+            x.setOverlapPolicy(io.fair_acc.chartfx.axes.AxisLabelOverlapPolicy.SHIFT_ALT);
+            DefaultNumericAxis y = new DefaultNumericAxis("probability", 0, 1, 0.25);
+            y.setUnit(null);
             y.setAutoRanging(false);
             XYChart chart = new XYChart(x, y);
             chart.setTitle(f.path());
@@ -143,6 +146,7 @@ public final class DashboardView {
             }
         });
         DefaultNumericAxis ey = new DefaultNumericAxis("probability", 0, 1, 0.1);
+        ey.setUnit(null);
         ey.setAutoRanging(false);
         XYChart evolution = lineChart("observations", ey, model.evolution());
         evolution.setTitle("Choice probabilities of the selected decision");
@@ -152,7 +156,7 @@ public final class DashboardView {
         XYChart rewards = scatterChart("trial", "reward", model.reward());
         rewards.setTitle("Reward per trial");
         rewardHolder.getChildren().add(rewards);
-        XYChart top = lineChart("trials", new DefaultNumericAxis("accuracy"), List.of(model.validationTop(), model.testTop()));
+        XYChart top = lineChart("trials", axis("accuracy"), List.of(model.validationTop(), model.testTop()));
         top.setTitle("accuracy-top" + DashboardViewModel.TOP_N + " (validation, test)");
         topHolder.getChildren().add(top);
 
@@ -238,8 +242,14 @@ public final class DashboardView {
         return c;
     }
 
+    private static DefaultNumericAxis axis(String name) {
+        DefaultNumericAxis a = new DefaultNumericAxis(name);
+        a.setUnit(null);
+        return a;
+    }
+
     private static XYChart lineChart(String xName, DefaultNumericAxis y, List<? extends DataSet> sets) {
-        XYChart chart = new XYChart(new DefaultNumericAxis(xName), y);
+        XYChart chart = new XYChart(axis(xName), y);
         ErrorDataSetRenderer r = new ErrorDataSetRenderer();
         r.setDrawMarker(false);
         r.setPolyLineStyle(LineStyle.NORMAL);
@@ -250,7 +260,7 @@ public final class DashboardView {
     }
 
     private static XYChart scatterChart(String xName, String yName, DataSet set) {
-        XYChart chart = new XYChart(new DefaultNumericAxis(xName), new DefaultNumericAxis(yName));
+        XYChart chart = new XYChart(axis(xName), axis(yName));
         ErrorDataSetRenderer r = new ErrorDataSetRenderer();
         r.setPolyLineStyle(LineStyle.NONE);
         r.setDrawMarker(true);

@@ -83,6 +83,8 @@ public final class SearchSpaceEditorViewModel {
         reset((ObjectNode) root, path);
         savedText = text;
         refresh();
+        decisions.stream().filter(r -> "categorical".equals(r.kind())).findFirst()
+                .ifPresent(r -> selected.set(r.ref()));
     }
 
     /** Saves in canonical form; refuses (with the problems) when the space is not valid. */
