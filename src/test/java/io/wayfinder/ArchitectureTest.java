@@ -23,8 +23,9 @@ class ArchitectureTest {
                     .resideInAPackage("io.wayfinder.ui..")
                     .and(com.tngtech.archunit.base.DescribedPredicate.not(com.tngtech.archunit.core.domain.JavaClass
                             .Predicates.belongToAnyOf(io.wayfinder.ui.WorkbenchLauncher.class,
-                                    io.wayfinder.ui.Workbench.Options.class))))
-            .because("the command line opens the workbench through its launcher and nothing else");
+                                    io.wayfinder.ui.Workbench.Options.class, io.wayfinder.ui.GuiBenchmark.class,
+                                    io.wayfinder.ui.GuiBenchmark.Options.class))))
+            .because("the command line opens (or benchmarks) the workbench through its launcher and nothing else");
 
     @ArchTest
     static final ArchRule onlyChildModelsImportDeeplearning4j = noClasses().that()

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * daemon thread reads the trials observed and the policy snapshots saved since its last look and hands them to a sink
  * in batches. It looks every {@code pollMillis}, or sooner after {@link #nudge()} (the in-process service nudges it on
  * every trial event), but never more often than every {@code minGapMillis}, so a fast run arrives in coalesced batches.
+ * After a batch with data, the next look is delivered even when it finds nothing (so that a sink that coalesces its
+ * redraws can catch up).
  */
 public final class RunFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunFollower.class);
@@ -80,6 +82,7 @@ public final class RunFollower implements AutoCloseable {
 
     private void loop() {
         boolean first = true;
+        boolean lastHadData = false;
         RunRecord previous = null;
         while (!closed) {
             long began = System.currentTimeMillis();
@@ -87,8 +90,12 @@ public final class RunFollower implements AutoCloseable {
                 long nudged = oldestNudge;
                 oldestNudge = 0;
                 Batch b = look(first, nudged);
-                if (b != null && (first || !b.trials().isEmpty() || !b.snapshots().isEmpty()
-                        || b.embeddings().isPresent() || previous == null
+                boolean hasData = b != null && (!b.trials().isEmpty() || !b.snapshots().isEmpty()
+                        || b.embeddings().isPresent());
+                // one trailing empty batch after data lets a sink that coalesces redraws catch up
+                boolean trailing = lastHadData && !hasData;
+                lastHadData = hasData;
+                if (b != null && (first || hasData || trailing || previous == null
                         || previous.status() != b.run().status() || previous.requestedTrials() != b.run().requestedTrials())) {
                     sink.accept(b);
                     previous = b.run();

@@ -70,7 +70,7 @@ public final class SearchService implements AutoCloseable {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile Progress progress = Progress.IDLE;
     private volatile SearchControl control;
-    private volatile RunFollower attached;
+    private volatile ProgressPoller attached;
     private volatile Future<?> job;
     private final Throughput throughput = new Throughput();
 
@@ -172,19 +172,12 @@ public final class SearchService implements AutoCloseable {
         throughput.reset();
         publish(new Progress(runId, run.status() == RunStatus.RUNNING ? State.FOLLOWING : stateOf(run.status()),
                 store().countObserved(runId), run.requestedTrials(), 0, -1, run.message()));
-        int[] seen = {0};
-        attached = new RunFollower(store(), runId, b -> {
-            seen[0] += b.trials().size();
-            double rate = throughput.add(seen[0]);
-            State s = b.run().status() == RunStatus.RUNNING ? State.FOLLOWING : stateOf(b.run().status());
-            publish(new Progress(runId, s, seen[0], b.run().requestedTrials(), rate,
-                    eta(seen[0], b.run().requestedTrials(), rate), b.run().message()));
-        }, 500, 100).start();
+        attached = new ProgressPoller(runId).start();
     }
 
     /** Stops following an attached run. */
     public synchronized void detach() {
-        RunFollower f = attached;
+        ProgressPoller f = attached;
         attached = null;
         if (f != null) {
             f.close();
@@ -285,6 +278,55 @@ public final class SearchService implements AutoCloseable {
             Progress p = progress;
             publish(new Progress(id, stateOf(status) == State.FOLLOWING ? State.RUNNING : stateOf(status),
                     p.observed(), p.requested(), p.trialsPerSecond(), -1, message));
+        }
+    }
+
+    /** Follows an attached run's progress: its record and its count of observed trials, twice a second. */
+    private final class ProgressPoller implements AutoCloseable {
+        private final long runId;
+        private final Thread thread;
+        private volatile boolean closed;
+
+        ProgressPoller(long runId) {
+            this.runId = runId;
+            this.thread = new Thread(this::loop, "wayfinder-attach-run-" + runId);
+            this.thread.setDaemon(true);
+        }
+
+        ProgressPoller start() {
+            thread.start();
+            return this;
+        }
+
+        private void loop() {
+            Progress last = null;
+            while (!closed) {
+                try {
+                    RunRecord r = store().run(runId).orElse(null);
+                    if (r != null) {
+                        int n = store().countObserved(runId);
+                        double rate = throughput.add(n);
+                        State s = r.status() == RunStatus.RUNNING ? State.FOLLOWING : stateOf(r.status());
+                        Progress p = new Progress(runId, s, n, r.requestedTrials(), rate,
+                                s == State.FOLLOWING ? eta(n, r.requestedTrials(), rate) : -1, r.message());
+                        if (!p.equals(last) && !closed) {
+                            publish(p);
+                            last = p;
+                        }
+                    }
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.warn("following run {}: {}", runId, e.toString());
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            thread.interrupt();
         }
     }
 

@@ -82,6 +82,10 @@ public final class DashboardViewModel implements AutoCloseable {
     private volatile double[][] pendingSimilarity;
     private volatile long pendingNudge;
     private volatile boolean bestChanged;
+    private static final long CHART_INTERVAL_NANOS = 150_000_000L;
+    private final List<PolicySnapshot> pendingEvolution = new ArrayList<>();
+    private boolean chartsDirty;
+    private long lastChartRefresh;
     private volatile int shownHistory = -1;
     private volatile int observed;
     private final Coalescer toUi;
@@ -190,15 +194,25 @@ public final class DashboardViewModel implements AutoCloseable {
         }
         for (PolicySnapshot s : batch.snapshots()) {
             history.get(s.task()).add(s);
+            if (s.task() == task) {
+                pendingEvolution.add(s);
+            }
         }
-        if (taskChanged) {
+        chartsDirty |= taskChanged || !batch.snapshots().isEmpty();
+        long now = System.nanoTime();
+        boolean live = batch.run().status() == io.wayfinder.run.RunStatus.RUNNING;
+        // the charts redraw at most CHART_INTERVAL_NANOS apart while a run streams; the table and counts every batch
+        if (chartsDirty && (!live || now - lastChartRefresh >= CHART_INTERVAL_NANOS)) {
+            lastChartRefresh = now;
+            chartsDirty = false;
             fillRewards(task);
+            List<PolicySnapshot> h = history.get(task);
+            if (!h.isEmpty() && latest) {
+                fillBars(h.size() - 1);
+            }
+            appendEvolution(pendingEvolution);
+            pendingEvolution.clear();
         }
-        List<PolicySnapshot> h = history.get(task);
-        if (!h.isEmpty() && latest) {
-            fillBars(h.size() - 1);
-        }
-        appendEvolution(batch.snapshots().stream().filter(s -> s.task() == task).toList());
         batch.embeddings().ifPresent(e -> pendingSimilarity = SimilarityMatrix.cosine(e));
         if (batch.nudgedAtNanos() != 0 && pendingNudge == 0) {
             pendingNudge = batch.nudgedAtNanos();
@@ -347,6 +361,7 @@ public final class DashboardViewModel implements AutoCloseable {
                 ds.setName(name);
             });
         }
+        pendingEvolution.clear();
         appendEvolution(history.get(task));
         publishHistory();
     }
