@@ -118,6 +118,11 @@ public final class GuiBenchmark {
                 + "first frame with them %.2f s%n", options.bigRun(), expected, sec(shown - t0), sec(loaded - t0),
                 sec(drawn - t0));
 
+        // the floor this machine sets: frame intervals with nothing changing
+        List<Long> idle = frameIntervals(120);
+        out.printf(Locale.ROOT, "[" + label + "] idle frames (nothing changing, 120 frames): interval p50 %.1f ms, "
+                + "p99 %.1f ms%n", ms(pct(idle, 50)), ms(pct(idle, 99)));
+
         // scroll the trial table one screen per frame, 240 frames, sorted by reward
         List<Long> frames = new ArrayList<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -151,6 +156,31 @@ public final class GuiBenchmark {
             stage[0].hide();
             return null;
         });
+    }
+
+    private static List<Long> frameIntervals(int count) throws Exception {
+        List<Long> frames = new ArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onFx(() -> {
+            new AnimationTimer() {
+                long last;
+
+                @Override
+                public void handle(long now) {
+                    if (last != 0) {
+                        frames.add(now - last);
+                    }
+                    last = now;
+                    if (frames.size() >= count) {
+                        stop();
+                        done.complete(null);
+                    }
+                }
+            }.start();
+            return null;
+        });
+        done.get(120, TimeUnit.SECONDS);
+        return frames;
     }
 
     private void stream() throws Exception {
