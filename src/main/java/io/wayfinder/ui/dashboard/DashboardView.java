@@ -263,6 +263,7 @@ public final class DashboardView {
         XYChart chart = new XYChart(axis(xName), axis(yName));
         ErrorDataSetRenderer r = new ErrorDataSetRenderer();
         r.setPolyLineStyle(LineStyle.NONE);
+        r.setErrorStyle(io.fair_acc.chartfx.renderer.ErrorStyle.NONE);
         r.setDrawMarker(true);
         r.getDatasets().add(set);
         chart.getRenderers().setAll(r);
