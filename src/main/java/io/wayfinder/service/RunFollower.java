@@ -28,7 +28,7 @@ public final class RunFollower implements AutoCloseable {
      * What changed since the previous batch.
      *
      * @param run        the run as stored now
-     * @param trials     newly observed trials, in observe order
+     * @param trials     newly observed trials, in observe order, without provenance and details
      * @param snapshots  new policy snapshots, per task in observation order
      * @param embeddings the latest task embeddings, when they changed
      * @param first      whether this is the first batch (everything stored so far)
@@ -127,7 +127,7 @@ public final class RunFollower implements AutoCloseable {
             lastSnapshot = new int[tasks];
             java.util.Arrays.fill(lastSnapshot, -1);
         }
-        List<TrialRecord> trials = store.observedTrials(runId, lastOrder);
+        List<TrialRecord> trials = store.observedTrialSummaries(runId, lastOrder);
         if (!trials.isEmpty()) {
             lastOrder = trials.get(trials.size() - 1).observeOrder();
         }

@@ -22,7 +22,8 @@ class GuiBenchmarkMonocleTest {
         String big = System.getProperty("bench.store", "/tmp/big.db");
         Path store = Files.exists(Path.of(big)) ? Path.of(big) : null;
         TestData.require("nats-bench-tss/nats_tss_test_acc.tsv");
-        GuiBenchmark.run(new GuiBenchmark.Options(store, 1, TestData.samples().resolve("nas201-random.json"),
+        boolean stream = !"none".equals(System.getProperty("bench.project"));
+        GuiBenchmark.run(new GuiBenchmark.Options(store, 1, stream ? TestData.samples().resolve("nas201-random.json") : null,
                 TestData.dataDirectory(), Files.createTempDirectory("wf-cache"), 10,
                 System.getProperty("bench.screen", "rewards")), System.out);
     }
