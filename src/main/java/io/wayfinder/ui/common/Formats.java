@@ -7,8 +7,25 @@ public final class Formats {
     private Formats() {
     }
 
+    /** Four decimals (without String.format: the trial table formats thousands of cells while scrolling). */
     public static String metric(double v) {
-        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.4f", v);
+        if (Double.isNaN(v)) {
+            return "—";
+        }
+        if (Double.isInfinite(v) || Math.abs(v) >= 1e12) {
+            return String.valueOf(v);
+        }
+        long scaled = Math.round(Math.abs(v) * 10_000);
+        StringBuilder sb = new StringBuilder(12);
+        if (v < 0 && scaled != 0) {
+            sb.append('-');
+        }
+        sb.append(scaled / 10_000).append('.');
+        String frac = Long.toString(scaled % 10_000);
+        for (int i = frac.length(); i < 4; i++) {
+            sb.append('0');
+        }
+        return sb.append(frac).toString();
     }
 
     public static String duration(long millis) {
