@@ -39,7 +39,7 @@ public final class SearchSpaceEditorViewModel {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private ObjectNode tree;
-    private String savedText;
+    private ObjectNode savedTree;
     private final Deque<ObjectNode> undo = new ArrayDeque<>();
     private final Deque<ObjectNode> redo = new ArrayDeque<>();
 
@@ -81,7 +81,7 @@ public final class SearchSpaceEditorViewModel {
             throw new InputException(path.toString(), "$", "a JSON object with schemaVersion, name and decisions");
         }
         reset((ObjectNode) root, path);
-        savedText = text;
+        savedTree = tree.deepCopy();
         refresh();
         decisions.stream().filter(r -> "categorical".equals(r.kind())).findFirst()
                 .ifPresent(r -> selected.set(r.ref()));
@@ -96,7 +96,8 @@ public final class SearchSpaceEditorViewModel {
             throw new UncheckedIOException(e);
         }
         file.set(path);
-        savedText = text;
+        savedTree = (ObjectNode) Json.readTree(text, path.toString());
+        tree = savedTree.deepCopy();
         refresh();
     }
 
@@ -117,7 +118,7 @@ public final class SearchSpaceEditorViewModel {
         file.set(path);
         undo.clear();
         redo.clear();
-        savedText = null;
+        savedTree = null;
         selected.set(null);
         refresh();
     }
@@ -385,8 +386,7 @@ public final class SearchSpaceEditorViewModel {
         decisions.setAll(rows);
         canUndo.set(!undo.isEmpty());
         canRedo.set(!redo.isEmpty());
-        String text = found.isEmpty() ? canonicalText() : null;
-        dirty.set(savedText == null ? !undo.isEmpty() : !savedText.equals(text));
+        dirty.set(savedTree == null ? !undo.isEmpty() : !savedTree.equals(tree));
         refreshChoices();
     }
 

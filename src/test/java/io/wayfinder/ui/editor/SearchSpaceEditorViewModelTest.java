@@ -101,6 +101,11 @@ class SearchSpaceEditorViewModelTest {
         for (String p : vm.problems()) {
             assertThat(err.toString(StandardCharsets.UTF_8)).contains(p);
         }
+        SearchSpaceEditorViewModel reopened = new SearchSpaceEditorViewModel();
+        reopened.load(file);
+        assertThat(reopened.problems()).containsExactlyElementsOf(vm.problems());
+        assertThat(reopened.dirtyProperty().get()).as("an invalid file just opened is unchanged").isFalse();
+        assertThat(reopened.validProperty().get()).isFalse();
     }
 
     /** The tree as the editor holds it, pretty-printed (even when invalid). */
