@@ -44,6 +44,10 @@ public final class GuiCommand implements Callable<Integer> {
             return 2;
         }
         Path store = options.storePath(null, null);
+        if (project != null) {
+            io.wayfinder.run.Project p = io.wayfinder.run.ProjectCodec.read(project);
+            store = options.storePath(p.directory(), p.store());
+        }
         WorkbenchLauncher.launch(new Workbench.Options(project, store, options.dataDirectory(), options.cacheDirectory(),
                 true, run, screen, space));
         return 0;
