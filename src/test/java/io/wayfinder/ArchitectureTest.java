@@ -18,6 +18,16 @@ class ArchitectureTest {
             .because("only the workbench uses JavaFX and ChartFX (the CLI may only launch it)");
 
     @ArchTest
+    static final ArchRule theCliOnlyLaunchesTheWorkbench = noClasses().that().resideInAPackage("io.wayfinder.cli..")
+            .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                    .resideInAPackage("io.wayfinder.ui..")
+                    .and(com.tngtech.archunit.base.DescribedPredicate.not(com.tngtech.archunit.core.domain.JavaClass
+                            .Predicates.belongToAnyOf(io.wayfinder.ui.WorkbenchLauncher.class,
+                                    io.wayfinder.ui.Workbench.Options.class, io.wayfinder.ui.GuiBenchmark.class,
+                                    io.wayfinder.ui.GuiBenchmark.Options.class))))
+            .because("the command line opens (or benchmarks) the workbench through its launcher and nothing else");
+
+    @ArchTest
     static final ArchRule onlyChildModelsImportDeeplearning4j = noClasses().that()
             .resideOutsideOfPackage("io.wayfinder.child..")
             .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")

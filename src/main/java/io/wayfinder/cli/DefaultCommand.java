@@ -24,6 +24,9 @@ final class DefaultCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (GuiCommand.displayAvailable()) {
+            return GuiCommand.open(extractSamples().resolve(DEFAULT_PROJECT), options);
+        }
         Path dir = extractSamples();
         Project project = ProjectCodec.read(dir.resolve(DEFAULT_PROJECT));
         System.out.println("Wayfinder default job: " + project.name() + " (" + project.description() + ")");

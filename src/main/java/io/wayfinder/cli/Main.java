@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 /** The {@code wayfinder} command. Without a sub-command it runs the default job (see {@link DefaultCommand}). */
 @Command(name = "wayfinder", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Wayfinder: neural architecture search that learns across tasks.",
-        subcommands = {RunCommand.class, ResumeCommand.class, RunsCommand.class, ShowCommand.class, CompareCommand.class, CheckpointCommand.class,
-                ExportCommand.class, ValidateCommand.class, FormatCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ResumeCommand.class, RunsCommand.class, ShowCommand.class,
+                CompareCommand.class, CheckpointCommand.class, ExportCommand.class, ValidateCommand.class,
+                FormatCommand.class, BenchCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Mixin

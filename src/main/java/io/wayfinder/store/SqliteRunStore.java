@@ -495,6 +495,13 @@ public final class SqliteRunStore implements RunStore {
                 + "AND status IN ('COMPLETE', 'FAILED') ORDER BY observe_order", runId, afterObserveOrder);
     }
 
+    @Override
+    public synchronized List<TrialRecord> observedTrialSummaries(long runId, int afterObserveOrder) {
+        return queryTrials("SELECT " + TRIAL_COLUMNS.replace("provenance, details", "NULL, NULL")
+                + " FROM trials WHERE run_id = ? AND observe_order > ? "
+                + "AND status IN ('COMPLETE', 'FAILED') ORDER BY observe_order", runId, afterObserveOrder);
+    }
+
     private List<TrialRecord> queryTrials(String sql, long runId, int after) {
         try {
             PreparedStatement p = prepare(sql);

@@ -1,0 +1,65 @@
+package io.wayfinder.cli;
+
+import io.wayfinder.ui.Workbench;
+import io.wayfinder.ui.WorkbenchLauncher;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code wayfinder gui [PROJECT]}: opens the JavaFX workbench. */
+@Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the workbench (needs a display).")
+public final class GuiCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PROJECT", arity = "0..1", description = "A project file to open.")
+    Path projectFile;
+
+    @picocli.CommandLine.Option(names = "--run", paramLabel = "ID", defaultValue = "-1",
+            description = "Open this run's dashboard (following it when another process writes it).")
+    long run;
+
+    @picocli.CommandLine.Option(names = "--screen", paramLabel = "NAME",
+            description = "Screen to show first: policy, evolution, rewards, trials, similarity or editor.")
+    String screen;
+
+    @picocli.CommandLine.Option(names = "--space", paramLabel = "FILE",
+            description = "A search-space file to open in the editor.")
+    Path space;
+
+    @Mixin
+    StoreOptions options;
+
+    @Override
+    public Integer call() {
+        return open(projectFile, options, run, screen, space);
+    }
+
+    static int open(Path project, StoreOptions options) {
+        return open(project, options, -1, null, null);
+    }
+
+    static int open(Path project, StoreOptions options, long run, String screen, Path space) {
+        if (!displayAvailable()) {
+            System.err.println("error: the workbench needs a display (set DISPLAY, or run headless commands instead)");
+            return 2;
+        }
+        Path store = options.storePath(null, null);
+        if (project != null) {
+            io.wayfinder.run.Project p = io.wayfinder.run.ProjectCodec.read(project);
+            store = options.storePath(p.directory(), p.store());
+        }
+        WorkbenchLauncher.launch(new Workbench.Options(project, store, options.dataDirectory(), options.cacheDirectory(),
+                true, run, screen, space));
+        return 0;
+    }
+
+    /** Whether a screen is there: DISPLAY (or WAYLAND_DISPLAY) set and AWT not forced headless. */
+    static boolean displayAvailable() {
+        if (Boolean.getBoolean("java.awt.headless")) {
+            return false;
+        }
+        String d = System.getenv("DISPLAY");
+        String w = System.getenv("WAYLAND_DISPLAY");
+        return (d != null && !d.isBlank()) || (w != null && !w.isBlank());
+    }
+}

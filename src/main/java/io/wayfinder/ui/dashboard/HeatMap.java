@@ -1,0 +1,87 @@
+package io.wayfinder.ui.dashboard;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+
+/** A labelled heat map of a square matrix in [-1, 1], drawn on a canvas that follows its pane's size. */
+final class HeatMap extends Pane {
+    private final Canvas canvas = new Canvas();
+    private double[][] matrix;
+    private List<String> labels = List.of();
+
+    HeatMap() {
+        getChildren().add(canvas);
+        widthProperty().addListener((o, a, b) -> draw());
+        heightProperty().addListener((o, a, b) -> draw());
+    }
+
+    void show(double[][] m, List<String> names) {
+        matrix = m;
+        labels = names;
+        draw();
+    }
+
+    double[][] matrix() {
+        return matrix;
+    }
+
+    static Color color(double v) {
+        double t = Math.max(-1, Math.min(1, v));
+        return t >= 0 ? Color.WHITE.interpolate(Color.web("#b2182b"), t) : Color.WHITE.interpolate(Color.web("#2166ac"), -t);
+    }
+
+    private void draw() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, getWidth(), getHeight());
+        if (matrix == null || matrix.length == 0) {
+            return;
+        }
+        int n = matrix.length;
+        double margin = 110;
+        double size = Math.max(10, Math.min(getWidth() - margin - 80, getHeight() - margin - 20));
+        double cell = size / n;
+        g.setFont(javafx.scene.text.Font.font(12));
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                g.setFill(color(matrix[i][j]));
+                g.fillRect(margin + j * cell, 20 + i * cell, cell, cell);
+                if (cell > 34) {
+                    g.setFill(Math.abs(matrix[i][j]) > 0.6 ? Color.WHITE : Color.BLACK);
+                    g.setTextAlign(TextAlignment.CENTER);
+                    g.setTextBaseline(VPos.CENTER);
+                    g.fillText(String.format(Locale.ROOT, "%.2f", matrix[i][j]), margin + (j + 0.5) * cell, 20 + (i + 0.5) * cell);
+                }
+            }
+            g.setFill(Color.web("#333"));
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.CENTER);
+            String name = i < labels.size() ? labels.get(i) : "task " + i;
+            g.fillText(name, margin - 6, 20 + (i + 0.5) * cell);
+            g.save();
+            g.translate(margin + (i + 0.5) * cell, 26 + size);
+            g.rotate(45);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(name, 0, 0);
+            g.restore();
+        }
+        // colour scale
+        double x = margin + size + 20;
+        for (int k = 0; k < 100; k++) {
+            g.setFill(color(1 - 2 * k / 99.0));
+            g.fillRect(x, 20 + k * size / 100, 14, size / 100 + 1);
+        }
+        g.setFill(Color.web("#333"));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("1", x + 18, 24);
+        g.fillText("0", x + 18, 20 + size / 2);
+        g.fillText("-1", x + 18, 16 + size);
+    }
+}

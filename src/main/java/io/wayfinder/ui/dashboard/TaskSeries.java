@@ -1,0 +1,49 @@
+package io.wayfinder.ui.dashboard;
+
+import io.wayfinder.run.AccuracyTopN;
+import java.util.Arrays;
+
+/** The observed trials of one task as growing columns (trial number, reward, validation, test, configuration key). */
+final class TaskSeries {
+    private double[] x = new double[256];
+    private double[] reward = new double[256];
+    private double[] validation = new double[256];
+    private double[] test = new double[256];
+    private Object[] keys = new Object[256];
+    private int size;
+
+    void add(double r, double v, double t, Object key) {
+        if (size == x.length) {
+            int n = size * 2;
+            x = Arrays.copyOf(x, n);
+            reward = Arrays.copyOf(reward, n);
+            validation = Arrays.copyOf(validation, n);
+            test = Arrays.copyOf(test, n);
+            keys = Arrays.copyOf(keys, n);
+        }
+        x[size] = size + 1;
+        reward[size] = r;
+        validation[size] = v;
+        test[size] = t;
+        keys[size] = key;
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    double[] x() {
+        return Arrays.copyOf(x, size);
+    }
+
+    double[] reward() {
+        return Arrays.copyOf(reward, size);
+    }
+
+    /** accuracy-topN after each trial, each configuration counted once. */
+    AccuracyTopN.Result[] topN(int n) {
+        return AccuracyTopN.curveDistinct(Arrays.copyOf(validation, size), Arrays.copyOf(test, size),
+                Arrays.copyOf(keys, size), n);
+    }
+}

@@ -1,0 +1,364 @@
+package io.wayfinder.ui.shell;
+
+import io.wayfinder.run.Project;
+import io.wayfinder.run.RunRecord;
+import io.wayfinder.run.TaskSpec;
+import io.wayfinder.space.Decision;
+import io.wayfinder.space.RepeatBlock;
+import io.wayfinder.ui.dashboard.DashboardView;
+import io.wayfinder.ui.dashboard.DashboardViewModel;
+import io.wayfinder.ui.editor.SearchSpaceEditorView;
+import io.wayfinder.ui.editor.SearchSpaceEditorViewModel;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** The workbench's main window: menu, toolbar, navigator, screens and status bar. */
+public final class MainWindowView {
+    @FXML private Menu recentMenu;
+    @FXML private MenuItem startItem;
+    @FXML private MenuItem pauseItem;
+    @FXML private MenuItem stopItem;
+    @FXML private Button startButton;
+    @FXML private Button pauseButton;
+    @FXML private Button resumeButton;
+    @FXML private Button stopButton;
+    @FXML private Label projectLabel;
+    @FXML private TreeView<NavItem> navigator;
+    @FXML private TabPane screens;
+    @FXML private Tab dashboardTab;
+    @FXML private Tab editorTab;
+    @FXML private Label stateLabel;
+    @FXML private ProgressBar progress;
+    @FXML private Label trialsLabel;
+    @FXML private Label etaLabel;
+    @FXML private Label messageLabel;
+    @FXML private Label storeLabel;
+
+    private final MainWindowViewModel model;
+    private final SearchSpaceEditorView editor;
+    private final Parent root;
+    private DashboardView dashboard;
+
+    public MainWindowView(MainWindowViewModel model) {
+        this.model = model;
+        this.editor = new SearchSpaceEditorView(new SearchSpaceEditorViewModel());
+        FXMLLoader loader = new FXMLLoader(MainWindowView.class.getResource("/io/wayfinder/ui/shell/MainWindow.fxml"));
+        loader.setController(this);
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public MainWindowViewModel model() {
+        return model;
+    }
+
+    public SearchSpaceEditorView editor() {
+        return editor;
+    }
+
+    public DashboardView dashboard() {
+        return dashboard;
+    }
+
+    public TabPane screens() {
+        return screens;
+    }
+
+    @FXML
+    private void initialize() {
+        stateLabel.textProperty().bind(model.stateProperty());
+        trialsLabel.textProperty().bind(model.trialsProperty());
+        etaLabel.textProperty().bind(model.etaProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
+        progress.progressProperty().bind(model.fractionProperty());
+        storeLabel.setText("store " + model.storePath());
+        startButton.disableProperty().bind(model.canStartProperty().not());
+        startItem.disableProperty().bind(model.canStartProperty().not());
+        pauseButton.disableProperty().bind(model.canPauseProperty().not());
+        resumeButton.disableProperty().bind(model.canResumeProperty().not());
+        stopButton.disableProperty().bind(model.canStopProperty().not());
+        stopItem.disableProperty().bind(model.canStopProperty().not());
+        pauseItem.disableProperty().bind(model.canPauseProperty().or(model.canResumeProperty()).not());
+        stateLabel.textProperty().addListener((o, a, b) -> {
+            stateLabel.getStyleClass().removeIf(s -> s.startsWith("state-"));
+            stateLabel.getStyleClass().add("state-" + b.split(" ")[0]);
+        });
+
+        editorTab.setContent(editor.root());
+        showDashboardPlaceholder();
+        model.dashboardProperty().addListener((o, a, b) -> showDashboard(b));
+        model.projectProperty().addListener((o, a, b) -> {
+            rebuildNavigator();
+            projectLabel.setText(b == null ? "" : "project " + b.name() + " · " + b.strategy().name());
+            loadSpaceOf(b);
+        });
+        model.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> rebuildNavigator());
+        model.recentProjects().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecent());
+        rebuildRecent();
+        rebuildNavigator();
+        navigator.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                openSelectedRun();
+            }
+        });
+        navigator.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelectedRun();
+            }
+        });
+    }
+
+    private void showDashboardPlaceholder() {
+        Label l = new Label("Open a run from the navigator (double-click or Enter), or open a project and press F5 to "
+                + "start a search.");
+        l.getStyleClass().add("placeholder");
+        VBox box = new VBox(l);
+        box.getStyleClass().add("placeholder-box");
+        dashboardTab.setContent(box);
+    }
+
+    private void showDashboard(DashboardViewModel vm) {
+        if (vm == null) {
+            dashboard = null;
+            showDashboardPlaceholder();
+            return;
+        }
+        int tab = dashboard == null ? 0 : dashboard.tabs().getSelectionModel().getSelectedIndex();
+        dashboard = new DashboardView(vm);
+        dashboard.tabs().getSelectionModel().select(tab);
+        dashboardTab.setContent(dashboard.root());
+        screens.getSelectionModel().select(dashboardTab);
+    }
+
+    private void loadSpaceOf(Project p) {
+        if (p == null || p.spaceFile() == null || p.directory() == null) {
+            return;
+        }
+        Path f = p.directory().resolve(p.spaceFile());
+        if (Files.exists(f)) {
+            try {
+                editor.model().load(f);
+            } catch (RuntimeException e) {
+                messageLabel.textProperty().unbind();
+                messageLabel.setText("could not load " + f + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : model.recentProjects()) {
+            MenuItem m = new MenuItem(p.toString());
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> guarded(() -> model.openProject(p)));
+            recentMenu.getItems().add(m);
+        }
+        recentMenu.setDisable(model.recentProjects().isEmpty());
+    }
+
+    private void rebuildNavigator() {
+        TreeItem<NavItem> rootItem = new TreeItem<>(NavItem.of("root", NavItem.Kind.GROUP));
+        Project p = model.projectProperty().get();
+        if (p != null) {
+            TreeItem<NavItem> project = new TreeItem<>(NavItem.of("Project " + p.name(), NavItem.Kind.PROJECT));
+            TreeItem<NavItem> space = new TreeItem<>(NavItem.of("Search space " + p.space().name() + " ("
+                    + String.format(Locale.ROOT, "%,d", p.space().configurationCount()) + " configurations)",
+                    NavItem.Kind.SPACE));
+            for (Decision d : p.space().decisions()) {
+                String text = d instanceof RepeatBlock r ? d.name() + " × " + r.count() : d.name();
+                space.getChildren().add(new TreeItem<>(NavItem.of(text, NavItem.Kind.DECISION)));
+            }
+            TreeItem<NavItem> tasks = new TreeItem<>(NavItem.of("Tasks (" + p.tasks().size() + ")", NavItem.Kind.GROUP));
+            for (TaskSpec t : p.tasks()) {
+                tasks.getChildren().add(new TreeItem<>(NavItem.of(t.name() + " · " + t.kind() + " · " + t.metric(),
+                        NavItem.Kind.TASK)));
+            }
+            project.getChildren().add(space);
+            project.getChildren().add(tasks);
+            project.setExpanded(true);
+            tasks.setExpanded(true);
+            rootItem.getChildren().add(project);
+        }
+        TreeItem<NavItem> runs = new TreeItem<>(NavItem.of("Runs in store (" + model.runs().size() + ")",
+                NavItem.Kind.GROUP));
+        for (RunRecord r : model.runs()) {
+            runs.getChildren().add(new TreeItem<>(new NavItem("#" + r.id() + " " + r.name() + " · " + r.strategy()
+                    + " · " + r.status().name().toLowerCase(Locale.ROOT), NavItem.Kind.RUN, r.id())));
+        }
+        runs.setExpanded(true);
+        rootItem.getChildren().add(runs);
+        navigator.setRoot(rootItem);
+    }
+
+    @FXML
+    void openProject() {
+        FileChooser c = new FileChooser();
+        c.setTitle("Open project");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Wayfinder project (JSON)", "*.json"));
+        File f = c.showOpenDialog(root.getScene().getWindow());
+        if (f != null) {
+            guarded(() -> model.openProject(f.toPath()));
+        }
+    }
+
+    @FXML
+    private void openSpace() {
+        screens.getSelectionModel().select(editorTab);
+        editor.open();
+    }
+
+    @FXML
+    private void saveSpace() {
+        screens.getSelectionModel().select(editorTab);
+        editor.save();
+    }
+
+    @FXML
+    private void undo() {
+        if (screens.getSelectionModel().getSelectedItem() == editorTab) {
+            editor.undo();
+        }
+    }
+
+    @FXML
+    private void redo() {
+        if (screens.getSelectionModel().getSelectedItem() == editorTab) {
+            editor.redo();
+        }
+    }
+
+    @FXML
+    private void quit() {
+        root.getScene().getWindow().hide();
+    }
+
+    @FXML
+    void start() {
+        guarded(model::startSearch);
+    }
+
+    @FXML
+    private void pause() {
+        model.pause();
+    }
+
+    @FXML
+    private void resume() {
+        model.resume();
+    }
+
+    @FXML
+    private void togglePause() {
+        model.togglePause();
+    }
+
+    @FXML
+    private void stop() {
+        model.stop();
+    }
+
+    @FXML
+    void openSelectedRun() {
+        TreeItem<NavItem> item = navigator.getSelectionModel().getSelectedItem();
+        if (item != null && item.getValue().kind() == NavItem.Kind.RUN) {
+            long id = item.getValue().runId();
+            guarded(() -> model.openRun(id));
+        }
+    }
+
+    /** Selects a run in the navigator (keyboard users and tests). */
+    public void selectRun(long runId) {
+        for (TreeItem<NavItem> group : navigator.getRoot().getChildren()) {
+            for (TreeItem<NavItem> item : group.getChildren()) {
+                if (item.getValue().kind() == NavItem.Kind.RUN && item.getValue().runId() == runId) {
+                    navigator.getSelectionModel().select(item);
+                }
+            }
+        }
+    }
+
+    @FXML
+    private void refreshRuns() {
+        model.refreshRuns();
+    }
+
+    @FXML
+    private void showDashboard() {
+        screens.getSelectionModel().select(dashboardTab);
+    }
+
+    @FXML
+    private void showEditor() {
+        screens.getSelectionModel().select(editorTab);
+    }
+
+    /** Shows a screen by name: policy, evolution, rewards, trials, similarity (dashboard tabs) or editor. */
+    public void showScreen(String name) {
+        if ("editor".equals(name)) {
+            screens.getSelectionModel().select(editorTab);
+            return;
+        }
+        java.util.List<String> tabs = java.util.List.of("policy", "evolution", "rewards", "trials", "similarity");
+        int i = tabs.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no screen " + name + "; one of " + tabs + " or editor");
+        }
+        screens.getSelectionModel().select(dashboardTab);
+        if (dashboard != null) {
+            dashboard.tabs().getSelectionModel().select(i);
+        }
+    }
+
+    @FXML
+    private void focusNavigator() {
+        navigator.requestFocus();
+    }
+
+    @FXML
+    private void shortcuts() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, String.join("\n",
+                "Ctrl+O  open project", "F5  start search", "F6  pause / resume", "Shift+F5  stop",
+                "Enter / Ctrl+Enter  open the selected run", "Ctrl+Shift+R  refresh runs",
+                "Ctrl+1 / Ctrl+2  dashboard / search-space editor", "Ctrl+L  focus navigator",
+                "Ctrl+S  save search space", "Ctrl+Z / Ctrl+Shift+Z  undo / redo", "Ctrl+Q  quit"));
+        a.setHeaderText("Keyboard shortcuts");
+        a.showAndWait();
+    }
+
+    private void guarded(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage());
+            a.setHeaderText("Wayfinder");
+            a.showAndWait();
+        }
+    }
+}
