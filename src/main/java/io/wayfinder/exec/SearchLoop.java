@@ -23,15 +23,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,8 +111,7 @@ public final class SearchLoop {
             t.setDaemon(true);
             return t;
         });
-        ExecutorCompletionService<Finished> done = pool == null ? null : new ExecutorCompletionService<>(pool);
-        Map<Future<Finished>, Pending> running = new HashMap<>();
+        Map<Future<Finished>, Pending> running = new LinkedHashMap<>();
         RunStatus status = RunStatus.FINISHED;
         String message = null;
         try {
@@ -132,7 +132,7 @@ public final class SearchLoop {
                         store.atomically(() -> handle(execute(start(p), p), requested));
                     } else {
                         long trialId = start(p);
-                        running.put(done.submit(() -> execute(trialId, p)), p);
+                        running.put(pool.submit(() -> execute(trialId, p)), p);
                     }
                     if (inline && (control.stopRequested() || control.paused())) {
                         break;
@@ -142,10 +142,15 @@ public final class SearchLoop {
                     if (running.isEmpty()) {
                         break;
                     }
-                    Future<Finished> f = done.poll(200, TimeUnit.MILLISECONDS);
-                    if (f != null) {
-                        running.remove(f);
-                        handle(f.get(), requested);
+                    // observe in proposal order, whatever order the workers finish in: then what the strategy
+                    // has seen when it proposes trial k is fixed by k, and a seed fixes the whole run
+                    Future<Finished> head = running.keySet().iterator().next();
+                    try {
+                        Finished f = head.get(200, TimeUnit.MILLISECONDS);
+                        running.remove(head);
+                        handle(f, requested);
+                    } catch (TimeoutException e) {
+                        // not finished yet: look at the controls again
                     }
                 }
             }

@@ -20,8 +20,12 @@ import org.junit.jupiter.api.Test;
 class ReinforceStrategyTest {
     static final SearchSpace SPACE = RegularizedEvolutionTest.SPACE;
 
+    /** Settings that let a policy become sharp quickly (no tanh bound on the logits), for toy problems. */
+    static final Settings SHARP = Settings.of("test", "$.strategy.settings", Json.MAPPER.createObjectNode()
+            .put("learningRate", 0.005).put("tanhConstant", 0).put("entropy", 0.0001));
+
     static Strategy create(String id, int tasks, long seed, byte[] pretrained) {
-        return StrategyFactory.create(new StrategySpec(id, Settings.empty()), SPACE, tasks, seed,
+        return StrategyFactory.create(new StrategySpec(id, SHARP), SPACE, tasks, seed,
                 s -> Optional.ofNullable(pretrained));
     }
 
@@ -43,6 +47,13 @@ class ReinforceStrategyTest {
     void amlFindsTheKnownOptimumOfAToySpace() {
         // 4 096 configurations; random search hits the optimum with probability 1/4096 per trial
         assertThat(hitRate(create("aml", 1, 1, null), 0, 1500)).isGreaterThan(0.5);
+    }
+
+    @Test
+    void theDefaultSettingsLearnTooButKeepExploring() {
+        Strategy s = StrategyFactory.create(new StrategySpec("aml", Settings.empty()), SPACE, 1, 1, x -> Optional.empty());
+        // random search: 1 in 4 096; the default tanh bound keeps every slot's top probability below ~0.75
+        assertThat(hitRate(s, 0, 1500)).isBetween(0.03, 0.5);
     }
 
     @Test
