@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code wayfinder bench ...}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {BenchTabularCommand.class})
+        subcommands = {BenchTabularCommand.class, BenchConvNetCommand.class})
 public final class BenchCommand {
 }
