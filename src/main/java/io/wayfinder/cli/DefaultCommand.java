@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * The default job: the embedded sample project run headless. It is copied out of the jar into a temporary folder so
- * that it works from any directory.
+ * The default job: the embedded sample project {@code convnet-fashion-mnist.json} (a Zoph &amp; Le conv-net search on
+ * Fashion-MNIST from the Debian package {@code dataset-fashion-mnist}) run headless for {@value #DEFAULT_TRIALS}
+ * trials. It is copied out of the jar into a temporary folder so that it works from any directory, and needs no data
+ * directory; without the package it stops with a message saying how to install it.
  */
 final class DefaultCommand implements Callable<Integer> {
-    static final String DEFAULT_PROJECT = "nas201-random.json";
-    static final String[] EMBEDDED = {"nas201-random.json", "spaces/nas-bench-201.json"};
+    static final String DEFAULT_PROJECT = "convnet-fashion-mnist.json";
+    static final String[] EMBEDDED = {"convnet-fashion-mnist.json", "spaces/zoph-le-convnet.json"};
+    static final int DEFAULT_TRIALS = 8;
 
     private final StoreOptions options;
 
@@ -28,7 +31,7 @@ final class DefaultCommand implements Callable<Integer> {
             return GuiCommand.open(extractSamples().resolve(DEFAULT_PROJECT), options);
         }
         Path dir = extractSamples();
-        Project project = ProjectCodec.read(dir.resolve(DEFAULT_PROJECT));
+        Project project = ProjectCodec.read(dir.resolve(DEFAULT_PROJECT)).withTrialsPerTask(DEFAULT_TRIALS);
         System.out.println("Wayfinder default job: " + project.name() + " (" + project.description() + ")");
         return RunCommand.runToEnd(project, options.storePath(null, null), options);
     }

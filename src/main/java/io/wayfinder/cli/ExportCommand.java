@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wayfinder.run.GraphDot;
 import io.wayfinder.run.Json;
 import io.wayfinder.run.RunRecord;
 import io.wayfinder.run.TrialRecord;
@@ -25,20 +26,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code wayfinder export RUN --format csv|json}: every trial of a run, to a file or standard output. */
+/**
+ * {@code wayfinder export RUN --format csv|json|dot}: every trial of a run, to a file or standard output; {@code dot}
+ * writes one Graphviz file per trial that carries an architecture graph into the {@code --out} folder.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a run's trials: csv (a header, then one row per trial) or json (everything, with "
-                + "provenance).")
+                + "provenance) or dot (one Graphviz file per trial with an architecture graph, into the --out folder).")
 public final class ExportCommand implements Callable<Integer> {
-    public enum Format { csv, json }
+    public enum Format { csv, json, dot }
 
     @Parameters(paramLabel = "RUN", description = "The run's id.")
     long runId;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv or json.")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv, json or dot.")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output (for dot: the folder to write into).")
     Path out;
 
     @Mixin
@@ -50,6 +54,9 @@ public final class ExportCommand implements Callable<Integer> {
             RunRecord run = store.run(runId).orElseThrow(() -> new NoSuchElementException("no run " + runId
                     + " in " + store.file()));
             List<TrialRecord> trials = store.trials(runId);
+            if (format == Format.dot) {
+                return dot(run, trials);
+            }
             String text = format == Format.csv ? csv(run, trials) : json(run, trials);
             if (out == null) {
                 System.out.print(text);
@@ -58,6 +65,32 @@ public final class ExportCommand implements Callable<Integer> {
                 System.out.println("wrote " + trials.size() + " trials to " + out);
             }
         }
+        return 0;
+    }
+
+    private int dot(RunRecord run, List<TrialRecord> trials) throws IOException {
+        if (out == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--format dot needs --out DIR (one file per trial is written there)");
+        }
+        Files.createDirectories(out);
+        int written = 0;
+        for (TrialRecord t : trials) {
+            if (t.details() == null) {
+                continue;
+            }
+            JsonNode graph = Json.readTree(t.details(), "trial " + t.id()).get("graph");
+            if (graph == null || graph.isNull()) {
+                continue;
+            }
+            String title = "run " + run.id() + " trial " + t.seq() + " (attempt " + t.attempt() + ")"
+                    + (Double.isNaN(t.validationMetric()) ? "" : String.format(" validation %.4f",
+                    t.validationMetric()));
+            Path file = out.resolve(String.format("run%d-trial%04d-a%d.dot", run.id(), t.seq(), t.attempt()));
+            Files.writeString(file, GraphDot.render(title, graph));
+            written++;
+        }
+        System.out.println("wrote " + written + " DOT files (of " + trials.size() + " trials) to " + out);
         return 0;
     }
 
