@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wayfinder.exec.SearchControl;
 import io.wayfinder.exec.SearchListener;
 import io.wayfinder.run.ExecutionSettings;
-import io.wayfinder.run.Json;
 import io.wayfinder.run.Project;
 import io.wayfinder.run.ProjectCodec;
 import io.wayfinder.run.Settings;
@@ -12,6 +11,7 @@ import io.wayfinder.run.TaskSpec;
 import io.wayfinder.run.TrialRecord;
 import io.wayfinder.run.TrialStatus;
 import io.wayfinder.service.PreparedSearch;
+import io.wayfinder.space.Configuration;
 import io.wayfinder.service.Searches;
 import io.wayfinder.store.InMemoryRunStore;
 import java.io.IOException;
@@ -127,8 +127,9 @@ public final class BenchTextCommand implements Callable<Integer> {
                     failed.incrementAndGet();
                     return;
                 }
-                var v = Json.readTree(trial.values(), "trial values");
-                if (!v.path("fineTune").asBoolean(true) && v.path("deepRegularisation").isNumber()) {
+                // the loop's record carries the choice indices; read the values through the space
+                var v = project.space().values(new Configuration(trial.configuration()));
+                if (Boolean.FALSE.equals(v.get("fineTune")) && v.get("deepRegularisation") instanceof Number) {
                     synchronized (frozenSeconds) {
                         frozenSeconds.add(trial.durationMillis() / 1000.0);
                     }
