@@ -19,9 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /**
@@ -48,7 +45,7 @@ public final class EmbeddingModules {
     public static final List<String> BUILT_IN = List.of("glove-100d-100k", "glove-100d-20k", "w2v-skipgram-50d",
             "w2v-skipgram-100d", "w2v-cbow-50d", "w2v-cbow-100d");
 
-    private static final Map<String, CompletableFuture<EmbeddingModule>> LOADED = new ConcurrentHashMap<>();
+    private static final ComputeOnce<EmbeddingModule> LOADED = new ComputeOnce<>();
 
     private final TaskEnvironment environment;
     private final Map<String, Path> userFiles = new LinkedHashMap<>();
@@ -109,26 +106,7 @@ public final class EmbeddingModules {
         } else {
             throw new IllegalArgumentException("no embedding module \"" + name + "\" (known: " + names() + ")");
         }
-        CompletableFuture<EmbeddingModule> f = new CompletableFuture<>();
-        CompletableFuture<EmbeddingModule> prior = LOADED.putIfAbsent(key, f);
-        if (prior == null) {
-            try {
-                f.complete(loader.get());
-            } catch (RuntimeException | Error e) {
-                LOADED.remove(key, f);
-                f.completeExceptionally(e);
-                throw e;
-            }
-            return f.join();
-        }
-        try {
-            return prior.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading embedding module " + name, e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+        return LOADED.get(key, loader, "embedding module " + name);
     }
 
     private static EmbeddingModule fromFile(String name, Path file, int maxWords, String training) {

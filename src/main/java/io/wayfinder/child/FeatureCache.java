@@ -1,9 +1,5 @@
 package io.wayfinder.child;
 
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -13,33 +9,14 @@ import java.util.function.Supplier;
  */
 public final class FeatureCache {
     private static final FeatureCache SHARED = new FeatureCache();
-    private final Map<String, CompletableFuture<DeepFeatures>> entries = new ConcurrentHashMap<>();
+    private final ComputeOnce<DeepFeatures> entries = new ComputeOnce<>();
 
     public static FeatureCache shared() {
         return SHARED;
     }
 
     public DeepFeatures get(String key, Supplier<DeepFeatures> compute) {
-        CompletableFuture<DeepFeatures> f = new CompletableFuture<>();
-        CompletableFuture<DeepFeatures> prior = entries.putIfAbsent(key, f);
-        if (prior == null) {
-            try {
-                f.complete(compute.get());
-            } catch (RuntimeException | Error e) {
-                entries.remove(key, f);
-                f.completeExceptionally(e);
-                throw e;
-            }
-            return f.join();
-        }
-        try {
-            return prior.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for features " + key, e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+        return entries.get(key, compute, "features " + key);
     }
 
     /** Entries held (for tests and memory reports). */

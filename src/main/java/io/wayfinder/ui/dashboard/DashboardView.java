@@ -10,7 +10,6 @@ import io.fair_acc.dataset.DataSet;
 import io.wayfinder.space.FlatDecision;
 import io.wayfinder.ui.common.Formats;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -18,7 +17,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -61,13 +59,7 @@ public final class DashboardView {
 
     public DashboardView(DashboardViewModel model) {
         this.model = model;
-        FXMLLoader loader = new FXMLLoader(DashboardView.class.getResource("/io/wayfinder/ui/dashboard/Dashboard.fxml"));
-        loader.setController(this);
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        root = io.wayfinder.ui.common.Fxml.load(this, "/io/wayfinder/ui/dashboard/Dashboard.fxml");
     }
 
     public Parent root() {

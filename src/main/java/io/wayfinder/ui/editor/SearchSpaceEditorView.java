@@ -3,11 +3,9 @@ package io.wayfinder.ui.editor;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -63,14 +61,7 @@ public final class SearchSpaceEditorView {
 
     public SearchSpaceEditorView(SearchSpaceEditorViewModel model) {
         this.model = model;
-        FXMLLoader loader = new FXMLLoader(SearchSpaceEditorView.class.getResource(
-                "/io/wayfinder/ui/editor/SearchSpaceEditor.fxml"));
-        loader.setController(this);
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        root = io.wayfinder.ui.common.Fxml.load(this, "/io/wayfinder/ui/editor/SearchSpaceEditor.fxml");
     }
 
     public Parent root() {

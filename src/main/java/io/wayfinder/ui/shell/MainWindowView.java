@@ -11,12 +11,10 @@ import io.wayfinder.ui.editor.SearchSpaceEditorView;
 import io.wayfinder.ui.editor.SearchSpaceEditorViewModel;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -62,13 +60,7 @@ public final class MainWindowView {
     public MainWindowView(MainWindowViewModel model) {
         this.model = model;
         this.editor = new SearchSpaceEditorView(new SearchSpaceEditorViewModel());
-        FXMLLoader loader = new FXMLLoader(MainWindowView.class.getResource("/io/wayfinder/ui/shell/MainWindow.fxml"));
-        loader.setController(this);
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        root = io.wayfinder.ui.common.Fxml.load(this, "/io/wayfinder/ui/shell/MainWindow.fxml");
     }
 
     public Parent root() {
