@@ -1,8 +1,10 @@
 package io.wayfinder.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,8 +58,15 @@ public final class GraphDot {
         for (JsonNode e : graph.path("edges")) {
             String to = e.path("to").asText();
             sb.append("  ").append(quote(e.path("from").asText())).append(" -> ").append(quote(to));
+            List<String> attributes = new ArrayList<>();
             if (padded.contains(to)) {
-                sb.append(" [style=dashed]");
+                attributes.add("style=dashed");
+            }
+            if (e.hasNonNull("label")) {
+                attributes.add("label=" + quote(e.get("label").asText()));
+            }
+            if (!attributes.isEmpty()) {
+                sb.append(" [").append(String.join(", ", attributes)).append(']');
             }
             sb.append(";\n");
         }

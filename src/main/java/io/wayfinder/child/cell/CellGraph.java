@@ -18,8 +18,7 @@ public final class CellGraph {
         node(nodes, "h_prev", "input", hidden);
         node(nodes, "c_prev", "input", hidden);
         for (int i = 0; i < CellSpec.NODES; i++) {
-            String op = spec.combinations().get(i) + " + " + spec.activations().get(i);
-            node(nodes, "node" + i, op, hidden);
+            node(nodes, "node" + i, "cell_node", spec.combinations().get(i) + " -> " + spec.activations().get(i), hidden);
             if (i < CellSpec.LEAVES) {
                 edge(edges, "x_t", "node" + i, "W" + i);
                 edge(edges, "h_prev", "node" + i, "U" + i);
@@ -30,7 +29,7 @@ public final class CellGraph {
             }
         }
         String inject = "inject";
-        node(nodes, inject, spec.injectCombination() + " + " + spec.injectActivation(), hidden);
+        node(nodes, inject, "memory_inject", spec.injectCombination() + " c_prev -> " + spec.injectActivation(), hidden);
         edge(edges, "c_prev", inject, null);
         edge(edges, "node" + spec.injectNode(), inject, "replaces the node's output");
         node(nodes, "c_t", "output", hidden);
@@ -43,9 +42,16 @@ public final class CellGraph {
     }
 
     private static void node(ArrayNode nodes, String id, String op, int width) {
+        node(nodes, id, op, null, width);
+    }
+
+    private static void node(ArrayNode nodes, String id, String op, String operation, int width) {
         ObjectNode n = nodes.addObject();
         n.put("id", id);
         n.put("op", op);
+        if (operation != null) {
+            n.put("operation", operation);
+        }
         n.putArray("shape").add(width);
     }
 

@@ -64,6 +64,7 @@ class LanguageModelEvaluatorTest {
             assertThat(e.reward()).isEqualTo(80 / (ppl * ppl));
             assertThat(e.details().get("graph").get("nodes")).hasSize(3 + 15 + 1 + 2);
             assertThat(e.details().get("graph").get("edges").toString()).contains("\"to\":\"c_t\"");
+            assertThat(io.wayfinder.run.GraphDot.render("cell", e.details().get("graph"))).contains("-> tanh").contains("\"c_prev\" -> \"inject\"");
             assertThat(evaluator.datasetId()).startsWith("ptb/train3000");
             assertThat(evaluator.datasetHash()).hasSize(64);
         }
