@@ -56,4 +56,10 @@ class ArchitectureTest {
     static final ArchRule tasksDoNotKnowChildModels = noClasses().that().resideInAPackage("io.wayfinder.task..")
             .should().dependOnClassesThat().resideInAnyPackage("io.wayfinder.child..", "io.wayfinder.strategy..",
                     "io.wayfinder.exec..", "io.wayfinder.store..");
+
+    @ArchTest
+    static final ArchRule theControllerKnowsOnlySpacesAndRuns = noClasses().that().resideInAPackage("io.wayfinder.controller..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.wayfinder.strategy..", "io.wayfinder.exec..",
+                    "io.wayfinder.store..", "io.wayfinder.task..", "io.wayfinder.child..")
+            .because("the policy network is a pure function of the search space, its weights and a random source");
 }
