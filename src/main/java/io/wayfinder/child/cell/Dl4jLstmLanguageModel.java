@@ -1,6 +1,5 @@
 package io.wayfinder.child.cell;
 
-import io.wayfinder.run.Rng;
 import java.util.function.BooleanSupplier;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -54,16 +53,8 @@ public final class Dl4jLstmLanguageModel implements LanguageModel {
 
     @Override
     public int trainEpoch(int[] tokens, int epoch, BooleanSupplier cancelled) {
-        Rng shuffle = new Rng(settings.seed() * 31 + epoch);
-        int n = 0;
-        for (int[][] batch : Sequences.batches(tokens, settings.steps(), settings.batch(), shuffle)) {
-            if (cancelled.getAsBoolean()) {
-                break;
-            }
-            net.fit(dataSet(batch));
-            n++;
-        }
-        return n;
+        return Sequences.epoch(tokens, settings.steps(), settings.batch(), settings.seed(), epoch, cancelled,
+                batch -> net.fit(dataSet(batch)));
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.wayfinder.child.cell;
 import io.wayfinder.run.Rng;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /** Cuts a token stream into (input, next-token target) windows and groups them into full minibatches. */
 final class Sequences {
@@ -42,5 +44,22 @@ final class Sequences {
                     + batch + " x " + steps);
         }
         return out;
+    }
+
+    /**
+     * One training epoch: the windows shuffled with a seed fixed by the model's seed and the epoch, each full minibatch
+     * handed to {@code step} until {@code cancelled} says stop. Returns the number of minibatches trained.
+     */
+    static int epoch(int[] tokens, int steps, int batch, long seed, int epoch, BooleanSupplier cancelled,
+            Consumer<int[][]> step) {
+        int n = 0;
+        for (int[][] b : batches(tokens, steps, batch, new Rng(seed * 31 + epoch))) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
+            step.accept(b);
+            n++;
+        }
+        return n;
     }
 }

@@ -1,6 +1,5 @@
 package io.wayfinder.child.cell;
 
-import io.wayfinder.run.Rng;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,18 +58,11 @@ public final class UnrolledLanguageModel implements LanguageModel {
 
     @Override
     public int trainEpoch(int[] tokens, int epoch, BooleanSupplier cancelled) {
-        Rng shuffle = new Rng(settings.seed() * 31 + epoch);
-        int n = 0;
-        for (int[][] batch : Sequences.batches(tokens, settings.steps(), settings.batch(), shuffle)) {
-            if (cancelled.getAsBoolean()) {
-                break;
-            }
+        return Sequences.epoch(tokens, settings.steps(), settings.batch(), settings.seed(), epoch, cancelled, batch -> {
             INDArray x = Nd4j.createFromArray(batch[0]).reshape(settings.batch(), settings.steps());
             INDArray y = Nd4j.createFromArray(batch[1]);
             sd.fit(new DataSet(x, y));
-            n++;
-        }
-        return n;
+        });
     }
 
     @Override
