@@ -184,7 +184,7 @@ public final class DashboardViewModel implements AutoCloseable {
         for (TrialRecord t : batch.trials()) {
             String key = Arrays.toString(t.configuration());
             series[t.task()].add(t.reward(), t.validationMetric(), t.testMetric(), key);
-            TrialRow row = new TrialRow(t, taskNames.get(t.task()), configurationText(t));
+            TrialRow row = new TrialRow(t, taskNames.get(t.task()));
             pendingRows.add(row);
             if (!Double.isNaN(t.validationMetric()) && firstByConfiguration.get(t.task()).putIfAbsent(key, row) == null) {
                 offerBest(t.task(), row);
@@ -232,13 +232,6 @@ public final class DashboardViewModel implements AutoCloseable {
             row.best(true);
             bestChanged = true;
         }
-    }
-
-    private static String configurationText(TrialRecord t) {
-        if (t.values() == null) {
-            return Arrays.toString(t.configuration());
-        }
-        return t.values().replace("{", "").replace("}", "").replace("\"", "").replace(":", "=").replace(",", ", ");
     }
 
     /** Hands the history state to the UI (feeder thread). */

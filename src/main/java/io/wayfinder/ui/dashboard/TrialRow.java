@@ -6,13 +6,12 @@ import io.wayfinder.run.TrialRecord;
 public final class TrialRow {
     private final TrialRecord trial;
     private final String taskName;
-    private final String configuration;
+    private String configuration; // made on first use: a large run opens without formatting every row
     private volatile boolean best;
 
-    TrialRow(TrialRecord trial, String taskName, String configuration) {
+    TrialRow(TrialRecord trial, String taskName) {
         this.trial = trial;
         this.taskName = taskName;
-        this.configuration = configuration;
     }
 
     public TrialRecord trial() {
@@ -31,8 +30,32 @@ public final class TrialRow {
         return taskName;
     }
 
+    /** The configuration as {@code name=value, ...} (or the choice indices when the values were not loaded). */
     public String configuration() {
-        return configuration;
+        String c = configuration;
+        if (c == null) {
+            c = configurationText(trial);
+            configuration = c;
+        }
+        return c;
+    }
+
+    static String configurationText(TrialRecord t) {
+        String values = t.values();
+        if (values == null) {
+            return java.util.Arrays.toString(t.configuration());
+        }
+        StringBuilder b = new StringBuilder(values.length());
+        for (int i = 0; i < values.length(); i++) {
+            char ch = values.charAt(i);
+            switch (ch) {
+                case '{', '}', '"' -> { }
+                case ':' -> b.append('=');
+                case ',' -> b.append(", ");
+                default -> b.append(ch);
+            }
+        }
+        return b.toString();
     }
 
     public double reward() {
@@ -64,7 +87,7 @@ public final class TrialRow {
     }
 
     boolean matches(String filter) {
-        return filter.isEmpty() || configuration.toLowerCase(java.util.Locale.ROOT).contains(filter)
+        return filter.isEmpty() || configuration().toLowerCase(java.util.Locale.ROOT).contains(filter)
                 || status().contains(filter) || taskName.toLowerCase(java.util.Locale.ROOT).contains(filter)
                 || String.valueOf(trial.seq()).equals(filter);
     }
