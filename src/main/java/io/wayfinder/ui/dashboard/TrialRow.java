@@ -6,12 +6,13 @@ import io.wayfinder.run.TrialRecord;
 public final class TrialRow {
     private final TrialRecord trial;
     private final String taskName;
-    private String configuration; // made on first use: a large run opens without formatting every row
+    private final String configuration; // formatted on the feeder thread, never on the FX thread
     private volatile boolean best;
 
     TrialRow(TrialRecord trial, String taskName) {
         this.trial = trial;
         this.taskName = taskName;
+        this.configuration = configurationText(trial);
     }
 
     public TrialRecord trial() {
@@ -32,14 +33,10 @@ public final class TrialRow {
 
     /** The configuration as {@code name=value, ...} (or the choice indices when the values were not loaded). */
     public String configuration() {
-        String c = configuration;
-        if (c == null) {
-            c = configurationText(trial);
-            configuration = c;
-        }
-        return c;
+        return configuration;
     }
 
+    /** One pass over the stored values JSON: drops braces and quotes, {@code :} becomes {@code =}. */
     static String configurationText(TrialRecord t) {
         String values = t.values();
         if (values == null) {
@@ -87,7 +84,7 @@ public final class TrialRow {
     }
 
     boolean matches(String filter) {
-        return filter.isEmpty() || configuration().toLowerCase(java.util.Locale.ROOT).contains(filter)
+        return filter.isEmpty() || configuration.toLowerCase(java.util.Locale.ROOT).contains(filter)
                 || status().contains(filter) || taskName.toLowerCase(java.util.Locale.ROOT).contains(filter)
                 || String.valueOf(trial.seq()).equals(filter);
     }
