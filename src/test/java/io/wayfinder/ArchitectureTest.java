@@ -42,15 +42,29 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule runIsTheBottom = noClasses().that().resideInAPackage("io.wayfinder.run..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.wayfinder.store..", "io.wayfinder.exec..",
+            .should().dependOnClassesThat().resideInAnyPackage("io.wayfinder.space..", "io.wayfinder.project..",
+                    "io.wayfinder.metrics..", "io.wayfinder.graph..", "io.wayfinder.store..", "io.wayfinder.exec..",
+                    "io.wayfinder.strategy..", "io.wayfinder.task..", "io.wayfinder.child..",
+                    "io.wayfinder.controller..")
+            .because("run holds the records of a run and the helpers every layer shares; it knows no other package");
+
+    @ArchTest
+    static final ArchRule spaceKnowsOnlyRun = noClasses().that().resideInAPackage("io.wayfinder.space..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.wayfinder.project..", "io.wayfinder.metrics..",
+                    "io.wayfinder.graph..", "io.wayfinder.store..", "io.wayfinder.exec..",
                     "io.wayfinder.strategy..", "io.wayfinder.task..", "io.wayfinder.child..",
                     "io.wayfinder.controller..");
 
     @ArchTest
-    static final ArchRule spaceKnowsOnlyRun = noClasses().that().resideInAPackage("io.wayfinder.space..")
+    static final ArchRule metricsArePureFunctionsOfRecords = noClasses().that().resideInAPackage("io.wayfinder.metrics..")
             .should().dependOnClassesThat().resideInAnyPackage("io.wayfinder.store..", "io.wayfinder.exec..",
                     "io.wayfinder.strategy..", "io.wayfinder.task..", "io.wayfinder.child..",
-                    "io.wayfinder.controller..");
+                    "io.wayfinder.controller..", "io.wayfinder.project..")
+            .because("metrics are pure functions of trial records");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("io.wayfinder.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule tasksDoNotKnowChildModels = noClasses().that().resideInAPackage("io.wayfinder.task..")

@@ -3,7 +3,7 @@ package io.wayfinder.child;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.wayfinder.run.TaskSpec;
+import io.wayfinder.project.TaskSpec;
 import io.wayfinder.task.ChildFailedException;
 import io.wayfinder.task.Evaluation;
 import io.wayfinder.task.EvaluatorProvider;

@@ -3,7 +3,7 @@ package io.wayfinder.child;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wayfinder.run.InputException;
 import io.wayfinder.run.Json;
-import io.wayfinder.run.Settings;
+import io.wayfinder.project.Settings;
 import io.wayfinder.task.EmbeddingModuleInfo;
 import io.wayfinder.task.EmbeddingTable;
 import io.wayfinder.task.FileHash;

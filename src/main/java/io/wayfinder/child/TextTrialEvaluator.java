@@ -1,8 +1,8 @@
 package io.wayfinder.child;
 
 import io.wayfinder.run.InputException;
-import io.wayfinder.run.Settings;
-import io.wayfinder.run.TaskSpec;
+import io.wayfinder.project.Settings;
+import io.wayfinder.project.TaskSpec;
 import io.wayfinder.task.ChildFailedException;
 import io.wayfinder.task.Evaluation;
 import io.wayfinder.task.EvaluatorProvider;

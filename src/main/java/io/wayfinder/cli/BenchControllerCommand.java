@@ -2,9 +2,9 @@ package io.wayfinder.cli;
 
 import io.wayfinder.controller.LearnerSettings;
 import io.wayfinder.controller.PolicyLearner;
-import io.wayfinder.run.Quantiles;
+import io.wayfinder.metrics.Quantiles;
 import io.wayfinder.run.Rng;
-import io.wayfinder.run.Settings;
+import io.wayfinder.project.Settings;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;
 import io.wayfinder.strategy.StrategyFactory;

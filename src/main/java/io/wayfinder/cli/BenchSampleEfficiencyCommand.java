@@ -1,12 +1,12 @@
 package io.wayfinder.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.wayfinder.run.Comparison;
+import io.wayfinder.metrics.Comparison;
 import io.wayfinder.run.Json;
-import io.wayfinder.run.Project;
-import io.wayfinder.run.ProjectCodec;
-import io.wayfinder.run.Quantiles;
-import io.wayfinder.run.TrialsToMatch;
+import io.wayfinder.project.Project;
+import io.wayfinder.project.ProjectCodec;
+import io.wayfinder.metrics.Quantiles;
+import io.wayfinder.metrics.TrialsToMatch;
 import io.wayfinder.service.SampleEfficiency;
 import java.nio.file.Path;
 import java.util.ArrayList;

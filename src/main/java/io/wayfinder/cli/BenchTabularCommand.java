@@ -2,8 +2,8 @@ package io.wayfinder.cli;
 
 import io.wayfinder.exec.SearchControl;
 import io.wayfinder.exec.SearchListener;
-import io.wayfinder.run.Project;
-import io.wayfinder.run.ProjectCodec;
+import io.wayfinder.project.Project;
+import io.wayfinder.project.ProjectCodec;
 import io.wayfinder.service.PreparedSearch;
 import io.wayfinder.service.Searches;
 import io.wayfinder.store.InMemoryRunStore;

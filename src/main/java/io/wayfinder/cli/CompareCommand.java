@@ -1,6 +1,6 @@
 package io.wayfinder.cli;
 
-import io.wayfinder.run.Comparison;
+import io.wayfinder.metrics.Comparison;
 import io.wayfinder.store.SqliteRunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.wayfinder.cli;
 
-import io.wayfinder.run.Project;
-import io.wayfinder.run.ProjectCodec;
+import io.wayfinder.project.Project;
+import io.wayfinder.project.ProjectCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.wayfinder.run.GraphDot;
+import io.wayfinder.graph.GraphDot;
 import io.wayfinder.run.Json;
 import io.wayfinder.run.RunRecord;
 import io.wayfinder.run.TrialRecord;

@@ -45,7 +45,7 @@ public final class GuiCommand implements Callable<Integer> {
         }
         Path store = options.storePath(null, null);
         if (project != null) {
-            io.wayfinder.run.Project p = io.wayfinder.run.ProjectCodec.read(project);
+            io.wayfinder.project.Project p = io.wayfinder.project.ProjectCodec.read(project);
             store = options.storePath(p.directory(), p.store());
         }
         WorkbenchLauncher.launch(new Workbench.Options(project, store, options.dataDirectory(), options.cacheDirectory(),

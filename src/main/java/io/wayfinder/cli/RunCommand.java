@@ -1,9 +1,9 @@
 package io.wayfinder.cli;
 
 import io.wayfinder.exec.SearchControl;
-import io.wayfinder.run.ExecutionSettings;
-import io.wayfinder.run.Project;
-import io.wayfinder.run.ProjectCodec;
+import io.wayfinder.project.ExecutionSettings;
+import io.wayfinder.project.Project;
+import io.wayfinder.project.ProjectCodec;
 import io.wayfinder.run.RunStatus;
 import io.wayfinder.service.PreparedSearch;
 import io.wayfinder.service.Searches;

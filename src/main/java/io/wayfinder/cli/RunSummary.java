@@ -1,6 +1,6 @@
 package io.wayfinder.cli;
 
-import io.wayfinder.run.AccuracyTopN;
+import io.wayfinder.metrics.AccuracyTopN;
 import io.wayfinder.run.RunRecord;
 import io.wayfinder.run.TrialRecord;
 import io.wayfinder.run.TrialStatus;

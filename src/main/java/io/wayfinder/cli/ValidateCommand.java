@@ -2,9 +2,9 @@ package io.wayfinder.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wayfinder.run.Json;
-import io.wayfinder.run.Project;
-import io.wayfinder.run.ProjectCodec;
-import io.wayfinder.run.TaskSpec;
+import io.wayfinder.project.Project;
+import io.wayfinder.project.ProjectCodec;
+import io.wayfinder.project.TaskSpec;
 import io.wayfinder.space.FlatDecision;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;

@@ -3,7 +3,7 @@ package io.wayfinder.exec;
 import io.wayfinder.run.Checkpoint;
 import io.wayfinder.run.Json;
 import io.wayfinder.run.PolicySnapshot;
-import io.wayfinder.run.Project;
+import io.wayfinder.project.Project;
 import io.wayfinder.run.Rng;
 import io.wayfinder.run.RunStatus;
 import io.wayfinder.store.RunStore;

@@ -3,7 +3,7 @@ package io.wayfinder.service;
 import io.wayfinder.exec.SearchControl;
 import io.wayfinder.exec.SearchListener;
 import io.wayfinder.run.PolicySnapshot;
-import io.wayfinder.run.Project;
+import io.wayfinder.project.Project;
 import io.wayfinder.run.RunRecord;
 import io.wayfinder.run.RunStatus;
 import io.wayfinder.run.TrialRecord;

@@ -5,11 +5,11 @@ import io.wayfinder.exec.SearchLoop;
 import io.wayfinder.run.InputException;
 import io.wayfinder.run.Json;
 import io.wayfinder.run.NewRun;
-import io.wayfinder.run.Project;
-import io.wayfinder.run.ProjectCodec;
+import io.wayfinder.project.Project;
+import io.wayfinder.project.ProjectCodec;
 import io.wayfinder.run.RunRecord;
-import io.wayfinder.run.Settings;
-import io.wayfinder.run.TaskSpec;
+import io.wayfinder.project.Settings;
+import io.wayfinder.project.TaskSpec;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;
 import io.wayfinder.store.RunStore;
@@ -93,7 +93,7 @@ public final class Searches {
                 "run " + run.id() + " (stored project)", null, run.projectJson(), ref -> space);
         p = p.withSeed(run.seed()).withTrialsPerTask(Math.max(1, run.requestedTrials() / p.tasks().size()));
         if (!p.strategy().name().equals(run.strategy())) {
-            p = p.withStrategy(new io.wayfinder.run.StrategySpec(run.strategy(), p.strategy().settings()));
+            p = p.withStrategy(new io.wayfinder.project.StrategySpec(run.strategy(), p.strategy().settings()));
         }
         return p;
     }

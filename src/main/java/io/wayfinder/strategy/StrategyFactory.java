@@ -1,12 +1,12 @@
 package io.wayfinder.strategy;
 
 import io.wayfinder.run.InputException;
-import io.wayfinder.run.StrategySpec;
+import io.wayfinder.project.StrategySpec;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.controller.ControllerSettings;
 import io.wayfinder.controller.LearnerSettings;
 import io.wayfinder.controller.PolicyLearner;
-import io.wayfinder.run.Settings;
+import io.wayfinder.project.Settings;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,7 +27,7 @@ public final class StrategyFactory {
      * @param pretrained loads pre-trained state named by settings (e.g. an earlier run's checkpoint), for transfer
      */
     public static Strategy create(StrategySpec spec, SearchSpace space, int taskCount, long seed,
-                                  Function<io.wayfinder.run.Settings, Optional<byte[]>> pretrained) {
+                                  Function<io.wayfinder.project.Settings, Optional<byte[]>> pretrained) {
         switch (spec.name()) {
             case "random":
                 return new RandomSearch(space, seed);

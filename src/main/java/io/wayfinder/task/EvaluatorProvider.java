@@ -1,6 +1,6 @@
 package io.wayfinder.task;
 
-import io.wayfinder.run.TaskSpec;
+import io.wayfinder.project.TaskSpec;
 import java.util.ServiceLoader;
 
 /**

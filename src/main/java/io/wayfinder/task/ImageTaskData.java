@@ -1,7 +1,7 @@
 package io.wayfinder.task;
 
 import io.wayfinder.run.InputException;
-import io.wayfinder.run.TaskSpec;
+import io.wayfinder.project.TaskSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

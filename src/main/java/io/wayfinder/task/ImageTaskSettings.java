@@ -1,7 +1,7 @@
 package io.wayfinder.task;
 
 import io.wayfinder.run.InputException;
-import io.wayfinder.run.Settings;
+import io.wayfinder.project.Settings;
 
 /**
  * Settings of an {@code image} task, read from the task's {@code settings} block.

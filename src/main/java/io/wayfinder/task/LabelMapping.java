@@ -1,6 +1,6 @@
 package io.wayfinder.task;
 
-import io.wayfinder.run.Settings;
+import io.wayfinder.project.Settings;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.wayfinder.task;
 
 import io.wayfinder.run.InputException;
-import io.wayfinder.run.Settings;
-import io.wayfinder.run.TaskSpec;
+import io.wayfinder.project.Settings;
+import io.wayfinder.project.TaskSpec;
 import io.wayfinder.space.Configuration;
 import io.wayfinder.space.FlatDecision;
 import io.wayfinder.space.SearchSpace;

@@ -1,7 +1,7 @@
 package io.wayfinder.task;
 
 import io.wayfinder.run.InputException;
-import io.wayfinder.run.Settings;
+import io.wayfinder.project.Settings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

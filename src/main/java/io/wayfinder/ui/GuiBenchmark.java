@@ -1,6 +1,6 @@
 package io.wayfinder.ui;
 
-import io.wayfinder.run.ProjectCodec;
+import io.wayfinder.project.ProjectCodec;
 import io.wayfinder.store.SqliteRunStore;
 import io.wayfinder.ui.dashboard.DashboardViewModel;
 import io.wayfinder.ui.shell.MainWindowView;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.wayfinder.run.GraphDot;
+import io.wayfinder.graph.GraphDot;
 import io.wayfinder.space.Configuration;
 import io.wayfinder.space.FlatDecision;
 import io.wayfinder.space.SearchSpace;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wayfinder.TestData;
 import io.wayfinder.run.Json;
-import io.wayfinder.run.Settings;
+import io.wayfinder.project.Settings;
 import io.wayfinder.task.TaskEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;

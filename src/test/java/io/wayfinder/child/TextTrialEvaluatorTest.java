@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wayfinder.TestData;
 import io.wayfinder.run.Json;
-import io.wayfinder.run.Settings;
-import io.wayfinder.run.TaskSpec;
+import io.wayfinder.project.Settings;
+import io.wayfinder.project.TaskSpec;
 import io.wayfinder.space.Configuration;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wayfinder.run.Checkpoint;
-import io.wayfinder.run.ExecutionSettings;
+import io.wayfinder.project.ExecutionSettings;
 import io.wayfinder.run.NewRun;
-import io.wayfinder.run.Project;
+import io.wayfinder.project.Project;
 import io.wayfinder.run.RunStatus;
-import io.wayfinder.run.StrategySpec;
-import io.wayfinder.run.TaskSpec;
+import io.wayfinder.project.StrategySpec;
+import io.wayfinder.project.TaskSpec;
 import io.wayfinder.run.TrialRecord;
 import io.wayfinder.run.TrialStart;
 import io.wayfinder.run.TrialStatus;
@@ -115,7 +115,7 @@ class SearchLoopTest {
     }
 
     static io.wayfinder.strategy.Strategy controller(Project p) {
-        return io.wayfinder.strategy.StrategyFactory.create(new StrategySpec("maml", io.wayfinder.run.Settings.empty()),
+        return io.wayfinder.strategy.StrategyFactory.create(new StrategySpec("maml", io.wayfinder.project.Settings.empty()),
                 SPACE, p.tasks().size(), p.seed(), s -> java.util.Optional.empty());
     }
 

@@ -3,8 +3,8 @@ package io.wayfinder.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wayfinder.TestData;
-import io.wayfinder.run.Project;
-import io.wayfinder.run.ProjectCodec;
+import io.wayfinder.project.Project;
+import io.wayfinder.project.ProjectCodec;
 import io.wayfinder.store.SqliteRunStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,7 +88,7 @@ class SearchServiceTest {
     @Test
     void reportsAProjectThatCannotStartAsAFailure() throws Exception {
         Project p = tabular(10);
-        Project broken = p.withTasks(List.of(new io.wayfinder.run.TaskSpec("nowhere", "tabular", "missing/file.tsv",
+        Project broken = p.withTasks(List.of(new io.wayfinder.project.TaskSpec("nowhere", "tabular", "missing/file.tsv",
                 "accuracy", p.tasks().get(0).settings())));
         try (SqliteRunStore store = SqliteRunStore.open(dir.resolve("runs.db"));
              SearchService service = new SearchService(new Searches(store, TestData.dataDirectory(), dir))) {

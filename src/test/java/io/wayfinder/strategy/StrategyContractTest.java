@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wayfinder.run.Json;
 import io.wayfinder.run.PolicySnapshot;
-import io.wayfinder.run.Settings;
-import io.wayfinder.run.StrategySpec;
+import io.wayfinder.project.Settings;
+import io.wayfinder.project.StrategySpec;
 import io.wayfinder.space.Configuration;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;

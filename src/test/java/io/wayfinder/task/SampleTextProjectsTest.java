@@ -3,9 +3,9 @@ package io.wayfinder.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wayfinder.TestData;
-import io.wayfinder.run.Project;
-import io.wayfinder.run.ProjectCodec;
-import io.wayfinder.run.TaskSpec;
+import io.wayfinder.project.Project;
+import io.wayfinder.project.ProjectCodec;
+import io.wayfinder.project.TaskSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

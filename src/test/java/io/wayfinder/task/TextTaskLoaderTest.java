@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.wayfinder.TestData;
 import io.wayfinder.run.InputException;
 import io.wayfinder.run.Json;
-import io.wayfinder.run.Settings;
+import io.wayfinder.project.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

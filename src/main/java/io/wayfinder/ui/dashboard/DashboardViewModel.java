@@ -1,7 +1,7 @@
 package io.wayfinder.ui.dashboard;
 
 import io.fair_acc.dataset.spi.DoubleDataSet;
-import io.wayfinder.run.AccuracyTopN;
+import io.wayfinder.metrics.AccuracyTopN;
 import io.wayfinder.run.PolicySnapshot;
 import io.wayfinder.run.RunRecord;
 import io.wayfinder.run.TrialRecord;

@@ -1,6 +1,6 @@
 package io.wayfinder.ui.dashboard;
 
-import io.wayfinder.run.AccuracyTopN;
+import io.wayfinder.metrics.AccuracyTopN;
 import java.util.Arrays;
 
 /** The observed trials of one task as growing columns (trial number, reward, validation, test, configuration key). */

@@ -1,8 +1,8 @@
 package io.wayfinder.ui.shell;
 
-import io.wayfinder.run.Project;
+import io.wayfinder.project.Project;
 import io.wayfinder.run.RunRecord;
-import io.wayfinder.run.TaskSpec;
+import io.wayfinder.project.TaskSpec;
 import io.wayfinder.space.Decision;
 import io.wayfinder.space.RepeatBlock;
 import io.wayfinder.ui.dashboard.DashboardView;

@@ -1,7 +1,7 @@
 package io.wayfinder.ui.shell;
 
-import io.wayfinder.run.Project;
-import io.wayfinder.run.ProjectCodec;
+import io.wayfinder.project.Project;
+import io.wayfinder.project.ProjectCodec;
 import io.wayfinder.run.RunRecord;
 import io.wayfinder.service.SearchService;
 import io.wayfinder.store.RunStore;

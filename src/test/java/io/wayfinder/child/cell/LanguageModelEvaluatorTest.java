@@ -7,8 +7,8 @@ import io.wayfinder.TestData;
 import io.wayfinder.run.InputException;
 import io.wayfinder.run.Json;
 import io.wayfinder.run.Rng;
-import io.wayfinder.run.Settings;
-import io.wayfinder.run.TaskSpec;
+import io.wayfinder.project.Settings;
+import io.wayfinder.project.TaskSpec;
 import io.wayfinder.space.Configuration;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;
@@ -64,7 +64,7 @@ class LanguageModelEvaluatorTest {
             assertThat(e.reward()).isEqualTo(80 / (ppl * ppl));
             assertThat(e.details().get("graph").get("nodes")).hasSize(3 + 15 + 1 + 2);
             assertThat(e.details().get("graph").get("edges").toString()).contains("\"to\":\"c_t\"");
-            assertThat(io.wayfinder.run.GraphDot.render("cell", e.details().get("graph"))).contains("-> tanh").contains("\"c_prev\" -> \"inject\"");
+            assertThat(io.wayfinder.graph.GraphDot.render("cell", e.details().get("graph"))).contains("-> tanh").contains("\"c_prev\" -> \"inject\"");
             assertThat(evaluator.datasetId()).startsWith("ptb/train3000");
             assertThat(evaluator.datasetHash()).hasSize(64);
         }

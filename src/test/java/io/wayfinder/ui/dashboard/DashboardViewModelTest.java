@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fair_acc.dataset.DataSet;
-import io.wayfinder.run.AccuracyTopN;
+import io.wayfinder.metrics.AccuracyTopN;
 import io.wayfinder.run.PolicySnapshot;
-import io.wayfinder.run.Project;
+import io.wayfinder.project.Project;
 import io.wayfinder.run.TrialRecord;
 import io.wayfinder.store.InMemoryRunStore;
 import io.wayfinder.ui.TabularRuns;

@@ -1,4 +1,7 @@
-package io.wayfinder.run;
+package io.wayfinder.metrics;
+
+import io.wayfinder.run.RunRecord;
+import io.wayfinder.run.TrialRecord;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

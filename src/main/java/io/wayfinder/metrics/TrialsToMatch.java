@@ -1,4 +1,4 @@
-package io.wayfinder.run;
+package io.wayfinder.metrics;
 
 /**
  * trials-to-match (METHOD.md section 7): fix random search's budget T; the number of trials a strategy needs for

@@ -1,4 +1,9 @@
-package io.wayfinder.run;
+package io.wayfinder.metrics;
+
+import io.wayfinder.run.RunRecord;
+import io.wayfinder.run.RunStatus;
+import io.wayfinder.run.TrialRecord;
+import io.wayfinder.run.TrialStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package io.wayfinder.run;
+package io.wayfinder.metrics;
 
 import java.util.PriorityQueue;
 

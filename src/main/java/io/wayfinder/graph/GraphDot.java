@@ -1,4 +1,4 @@
-package io.wayfinder.run;
+package io.wayfinder.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,4 +1,7 @@
-package io.wayfinder.run;
+package io.wayfinder.metrics;
+
+import io.wayfinder.run.TrialRecord;
+import io.wayfinder.run.TrialStatus;
 
 import java.util.Arrays;
 import java.util.Comparator;

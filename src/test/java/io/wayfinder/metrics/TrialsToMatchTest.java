@@ -1,4 +1,4 @@
-package io.wayfinder.run;
+package io.wayfinder.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

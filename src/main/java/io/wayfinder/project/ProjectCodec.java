@@ -1,4 +1,7 @@
-package io.wayfinder.run;
+package io.wayfinder.project;
+
+import io.wayfinder.run.InputException;
+import io.wayfinder.run.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wayfinder.run.InputException.Problem;

@@ -1,4 +1,4 @@
-package io.wayfinder.run;
+package io.wayfinder.project;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.wayfinder.run;
+package io.wayfinder.project;
 
 /**
  * How trials are executed.
