@@ -8,7 +8,7 @@ import io.wayfinder.service.PreparedSearch;
 import io.wayfinder.service.Searches;
 import io.wayfinder.store.InMemoryRunStore;
 import io.wayfinder.store.RunStore;
-import io.wayfinder.store.SqliteRunStore;
+import io.wayfinder.store.RunStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -51,7 +51,7 @@ public final class BenchTabularCommand implements Callable<Integer> {
         }
         for (int i = 0; i < repeats; i++) {
             // interleave the two stores so machine noise falls on both alike
-            try (SqliteRunStore s = SqliteRunStore.open(dir.resolve("bench-" + i + ".db"))) {
+            try (RunStore s = RunStores.open(dir.resolve("bench-" + i + ".db"))) {
                 sqlite[i] = measure(project.withSeed(i), s);
             }
             memory[i] = measure(project.withSeed(i), new InMemoryRunStore());

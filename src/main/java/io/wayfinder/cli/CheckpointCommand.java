@@ -6,7 +6,7 @@ import io.wayfinder.run.RunRecord;
 import io.wayfinder.service.Searches;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;
-import io.wayfinder.store.SqliteRunStore;
+import io.wayfinder.store.RunStore;
 import io.wayfinder.strategy.ReinforceStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +38,9 @@ public final class CheckpointCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (SqliteRunStore store = options.open()) {
+        try (RunStore store = options.open()) {
             RunRecord run = store.run(runId).orElseThrow(() ->
-                    new NoSuchElementException("no run " + runId + " in " + store.file()));
+                    new NoSuchElementException("no run " + runId + " in " + store.location()));
             if (ReinforceStrategy.Mode.of(run.strategy()).isEmpty()) {
                 throw new IllegalArgumentException("run " + runId + " uses strategy " + run.strategy()
                         + ", which has no controller (aml, maml and taml do)");

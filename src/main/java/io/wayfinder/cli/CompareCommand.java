@@ -1,7 +1,7 @@
 package io.wayfinder.cli;
 
 import io.wayfinder.metrics.Comparison;
-import io.wayfinder.store.SqliteRunStore;
+import io.wayfinder.store.RunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,10 +50,10 @@ public final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format expects text, csv or markdown, found \"" + format + "\"");
         }
         List<Comparison.RunData> runs = new ArrayList<>();
-        try (SqliteRunStore store = options.open()) {
+        try (RunStore store = options.open()) {
             for (long id : runIds) {
                 runs.add(new Comparison.RunData(store.run(id).orElseThrow(() ->
-                        new NoSuchElementException("no run " + id + " in " + store.file())), store.trials(id)));
+                        new NoSuchElementException("no run " + id + " in " + store.location())), store.trials(id)));
             }
         }
         String text = Comparison.render(Comparison.build(runs, top, rsBudget, testBudget, !allTrials), format);

@@ -8,7 +8,7 @@ import io.wayfinder.graph.GraphDot;
 import io.wayfinder.run.Json;
 import io.wayfinder.run.RunRecord;
 import io.wayfinder.run.TrialRecord;
-import io.wayfinder.store.SqliteRunStore;
+import io.wayfinder.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -50,9 +50,9 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (SqliteRunStore store = options.open()) {
+        try (RunStore store = options.open()) {
             RunRecord run = store.run(runId).orElseThrow(() -> new NoSuchElementException("no run " + runId
-                    + " in " + store.file()));
+                    + " in " + store.location()));
             List<TrialRecord> trials = store.trials(runId);
             if (format == Format.dot) {
                 return dot(run, trials);

@@ -2,7 +2,7 @@ package io.wayfinder.cli;
 
 import io.wayfinder.service.PreparedSearch;
 import io.wayfinder.service.Searches;
-import io.wayfinder.store.SqliteRunStore;
+import io.wayfinder.store.RunStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +24,7 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (SqliteRunStore store = options.open();
+        try (RunStore store = options.open();
              PreparedSearch search = new Searches(store, options.dataDirectory(), options.cacheDirectory())
                      .resume(runId, trials)) {
             return RunCommand.follow(store, search, 10);

@@ -7,7 +7,8 @@ import io.wayfinder.project.ProjectCodec;
 import io.wayfinder.run.RunStatus;
 import io.wayfinder.service.PreparedSearch;
 import io.wayfinder.service.Searches;
-import io.wayfinder.store.SqliteRunStore;
+import io.wayfinder.store.RunStore;
+import io.wayfinder.store.RunStores;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     static int runToEnd(Project project, Path storePath, StoreOptions options) throws InterruptedException {
-        try (SqliteRunStore store = SqliteRunStore.open(storePath);
+        try (RunStore store = RunStores.open(storePath);
              PreparedSearch search = new Searches(store, options.dataDirectory(), options.cacheDirectory())
                      .start(project)) {
             System.out.println("store " + storePath.toAbsolutePath() + ", data " + options.dataDirectory());
@@ -62,7 +63,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static int follow(SqliteRunStore store, PreparedSearch search, int top) throws InterruptedException {
+    static int follow(RunStore store, PreparedSearch search, int top) throws InterruptedException {
         SearchControl control = new SearchControl();
         Thread hook = new Thread(control::requestStop, "wayfinder-stop-on-signal");
         Runtime.getRuntime().addShutdownHook(hook);

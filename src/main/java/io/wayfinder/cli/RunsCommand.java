@@ -1,7 +1,7 @@
 package io.wayfinder.cli;
 
 import io.wayfinder.run.RunRecord;
-import io.wayfinder.store.SqliteRunStore;
+import io.wayfinder.store.RunStore;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +19,7 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SqliteRunStore store = options.open()) {
+        try (RunStore store = options.open()) {
             for (RunRecord r : store.runs()) {
                 System.out.printf("%d\t%s\t%s\t%s\tseed %d\t%d/%d trials\t%s\t%s%n", r.id(), r.name(), r.strategy(),
                         r.status().name().toLowerCase(), r.seed(), store.countObserved(r.id()), r.requestedTrials(),

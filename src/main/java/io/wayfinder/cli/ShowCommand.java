@@ -1,6 +1,6 @@
 package io.wayfinder.cli;
 
-import io.wayfinder.store.SqliteRunStore;
+import io.wayfinder.store.RunStore;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,8 +26,8 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SqliteRunStore store = options.open()) {
-            store.run(runId).orElseThrow(() -> new NoSuchElementException("no run " + runId + " in " + store.file()));
+        try (RunStore store = options.open()) {
+            store.run(runId).orElseThrow(() -> new NoSuchElementException("no run " + runId + " in " + store.location()));
             RunSummary.print(store, runId, top, best, System.out);
         }
         return 0;

@@ -1,6 +1,7 @@
 package io.wayfinder.cli;
 
-import io.wayfinder.store.SqliteRunStore;
+import io.wayfinder.store.RunStore;
+import io.wayfinder.store.RunStores;
 import io.wayfinder.task.DataDirectory;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -37,8 +38,8 @@ public final class StoreOptions {
         return Path.of(System.getProperty("user.home"), ".local", "share", "wayfinder", "runs.db");
     }
 
-    SqliteRunStore open() {
-        return SqliteRunStore.open(storePath(null, null));
+    RunStore open() {
+        return RunStores.open(storePath(null, null));
     }
 
     Path dataDirectory() {

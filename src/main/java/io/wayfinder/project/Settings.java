@@ -141,6 +141,85 @@ public final class Settings {
         return Optional.of(of(source, path + "." + key, v));
     }
 
+    /** A whole number in [min, max] (the documented range), or the fallback when absent. */
+    public int integer(String key, int fallback, int min, int max) {
+        int v = integer(key, fallback);
+        if (has(key) && (v < min || v > max)) {
+            throw error(key, "a whole number from " + min + " to " + max);
+        }
+        return v;
+    }
+
+    /** A finite number in [min, max] (the documented range), or the fallback when absent. */
+    public double number(String key, double fallback, double min, double max) {
+        double v = number(key, fallback);
+        if (has(key) && (!Double.isFinite(v) || v < min || v > max)) {
+            throw error(key, "a number from " + min + " to " + max);
+        }
+        return v;
+    }
+
+    /** One of the allowed text values, or the fallback when absent. */
+    public String oneOf(String key, String fallback, List<String> allowed) {
+        String v = string(key, fallback);
+        if (has(key) && !allowed.contains(v)) {
+            throw error(key, "one of " + String.join(", ", allowed));
+        }
+        return v;
+    }
+
+    /**
+     * Rejects every key not in {@code known}: a misspelt key is an error naming it and the closest known key, never
+     * silently ignored. Call it once a settings record has read all it knows.
+     */
+    public void requireOnly(java.util.Collection<String> known) {
+        List<InputException.Problem> problems = new ArrayList<>();
+        node.fieldNames().forEachRemaining(k -> {
+            if (!known.contains(k)) {
+                String closest = closest(k, known);
+                problems.add(new InputException.Problem(source, path + "." + k, "a known setting ("
+                        + (closest == null ? "known: " + String.join(", ", new java.util.TreeSet<>(known))
+                                : "did you mean '" + closest + "'?") + ")"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+    }
+
+    /** The known key nearest to {@code key} by edit distance (case-insensitive), or null when none is near. */
+    static String closest(String key, java.util.Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = editDistance(key.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, best.length() / 3) ? best : null;
+    }
+
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
     public InputException error(String key, String expected) {
         return new InputException(source, path + "." + key, expected + ", found " + node.get(key));
     }

@@ -20,6 +20,11 @@ import java.util.TreeMap;
 
 /** A store in memory: for tests and benchmarks that need no files. */
 public final class InMemoryRunStore implements RunStore {
+
+    @Override
+    public String location() {
+        return "(in memory)";
+    }
     private final Map<Long, RunRecord> runs = new LinkedHashMap<>();
     private final Map<Long, TrialRecord> trials = new LinkedHashMap<>();
     private final List<Checkpoint> checkpoints = new ArrayList<>();

@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public interface RunStore extends AutoCloseable {
 
+    /** Where this store is, as a person would name it (a file path, or a database URL without credentials). */
+    String location();
+
     long createRun(NewRun run);
 
     Optional<RunRecord> run(long runId);

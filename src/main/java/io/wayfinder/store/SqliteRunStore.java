@@ -113,6 +113,11 @@ public final class SqliteRunStore implements RunStore {
         }
     }
 
+    @Override
+    public String location() {
+        return file.toString();
+    }
+
     public Path file() {
         return file;
     }

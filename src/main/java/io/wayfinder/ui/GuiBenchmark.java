@@ -1,7 +1,8 @@
 package io.wayfinder.ui;
 
 import io.wayfinder.project.ProjectCodec;
-import io.wayfinder.store.SqliteRunStore;
+import io.wayfinder.store.RunStore;
+import io.wayfinder.store.RunStores;
 import io.wayfinder.ui.dashboard.DashboardViewModel;
 import io.wayfinder.ui.shell.MainWindowView;
 import java.io.PrintStream;
@@ -97,7 +98,7 @@ public final class GuiBenchmark {
 
     private void openLargeRun(String label) throws Exception {
         int expected;
-        try (SqliteRunStore s = SqliteRunStore.open(options.bigStore())) {
+        try (RunStore s = RunStores.open(options.bigStore())) {
             expected = s.countObserved(options.bigRun());
         }
         long t0 = System.nanoTime();

@@ -3,7 +3,7 @@ package io.wayfinder.ui;
 import io.wayfinder.service.SearchService;
 import io.wayfinder.service.Searches;
 import io.wayfinder.store.RunStore;
-import io.wayfinder.store.SqliteRunStore;
+import io.wayfinder.store.RunStores;
 import io.wayfinder.ui.shell.MainWindowView;
 import io.wayfinder.ui.shell.MainWindowViewModel;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public final class Workbench {
 
     /** Opens the main window on the stage (FX thread). The store is closed when the window closes. */
     public static MainWindowView open(Stage stage, Options options) {
-        RunStore store = SqliteRunStore.open(options.store());
+        RunStore store = RunStores.open(options.store());
         return open(stage, options, store);
     }
 
