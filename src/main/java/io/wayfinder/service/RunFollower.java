@@ -33,9 +33,14 @@ public final class RunFollower implements AutoCloseable {
      * @param embeddings the latest task embeddings, when they changed
      * @param first      whether this is the first batch (everything stored so far)
      * @param nudgedAtNanos {@link System#nanoTime()} of the oldest nudge this batch answers, or 0
+     * @param interrupted why the run, stored as running, is not executing (its owner's process is gone), or null
      */
     public record Batch(RunRecord run, List<TrialRecord> trials, List<PolicySnapshot> snapshots,
-                        Optional<double[][]> embeddings, boolean first, long nudgedAtNanos) {
+                        Optional<double[][]> embeddings, boolean first, long nudgedAtNanos, String interrupted) {
+        /** The run's state as a person should read it: its status, or "interrupted" when its process is gone. */
+        public String state() {
+            return interrupted != null ? "interrupted" : run.status().name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     private final RunStore store;
@@ -84,6 +89,7 @@ public final class RunFollower implements AutoCloseable {
         boolean first = true;
         boolean lastHadData = false;
         RunRecord previous = null;
+        String previousInterruption = null;
         while (!closed) {
             long began = System.currentTimeMillis();
             try {
@@ -96,9 +102,11 @@ public final class RunFollower implements AutoCloseable {
                 boolean trailing = lastHadData && !hasData;
                 lastHadData = hasData;
                 if (b != null && (first || hasData || trailing || previous == null
-                        || previous.status() != b.run().status() || previous.requestedTrials() != b.run().requestedTrials())) {
+                        || previous.status() != b.run().status() || previous.requestedTrials() != b.run().requestedTrials()
+                        || !java.util.Objects.equals(previousInterruption, b.interrupted()))) {
                     sink.accept(b);
                     previous = b.run();
+                    previousInterruption = b.interrupted();
                 }
                 first = false;
             } catch (RuntimeException e) {
@@ -145,7 +153,8 @@ public final class RunFollower implements AutoCloseable {
             lastEmbeddings = emb.get();
             changed = emb;
         }
-        return new Batch(run.get(), trials, snaps, changed, first, nudged);
+        return new Batch(run.get(), trials, snaps, changed, first, nudged,
+                RunOwners.interruption(store, run.get()).orElse(null));
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class SearchService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
 
     /** What the service is doing. */
-    public enum State { IDLE, PREPARING, RUNNING, PAUSED, STOPPING, FOLLOWING, FINISHED, STOPPED, FAILED }
+    public enum State { IDLE, PREPARING, RUNNING, PAUSED, STOPPING, FOLLOWING, INTERRUPTED, FINISHED, STOPPED, FAILED }
 
     /**
      * A progress report.
@@ -170,8 +170,7 @@ public final class SearchService implements AutoCloseable {
         RunRecord run = store().run(runId).orElseThrow(() -> new NoSuchElementException("no run " + runId));
         detach();
         throughput.reset();
-        publish(new Progress(runId, run.status() == RunStatus.RUNNING ? State.FOLLOWING : stateOf(run.status()),
-                store().countObserved(runId), run.requestedTrials(), 0, -1, run.message()));
+        publish(attachedProgress(run, store().countObserved(runId), 0));
         attached = new ProgressPoller(runId).start();
     }
 
@@ -190,6 +189,21 @@ public final class SearchService implements AutoCloseable {
         if (j != null) {
             j.get(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * The progress of a run another process writes: following it while its owner is alive, interrupted (with the
+     * reason and a resume offer) when the store says running but the owner's process is gone.
+     */
+    private Progress attachedProgress(RunRecord r, int observed, double rate) {
+        java.util.Optional<String> gone = RunOwners.interruption(store(), r);
+        if (gone.isPresent()) {
+            return new Progress(r.id(), State.INTERRUPTED, observed, r.requestedTrials(), 0, -1,
+                    "interrupted: " + gone.get() + "; resume to continue from the last checkpoint");
+        }
+        State s = r.status() == RunStatus.RUNNING ? State.FOLLOWING : stateOf(r.status());
+        return new Progress(r.id(), s, observed, r.requestedTrials(), rate,
+                s == State.FOLLOWING ? eta(observed, r.requestedTrials(), rate) : -1, r.message());
     }
 
     private static State stateOf(RunStatus s) {
@@ -305,10 +319,7 @@ public final class SearchService implements AutoCloseable {
                     RunRecord r = store().run(runId).orElse(null);
                     if (r != null) {
                         int n = store().countObserved(runId);
-                        double rate = throughput.add(n);
-                        State s = r.status() == RunStatus.RUNNING ? State.FOLLOWING : stateOf(r.status());
-                        Progress p = new Progress(runId, s, n, r.requestedTrials(), rate,
-                                s == State.FOLLOWING ? eta(n, r.requestedTrials(), rate) : -1, r.message());
+                        Progress p = attachedProgress(r, n, throughput.add(n));
                         if (!p.equals(last) && !closed) {
                             publish(p);
                             last = p;

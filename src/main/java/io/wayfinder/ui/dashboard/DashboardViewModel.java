@@ -79,6 +79,7 @@ public final class DashboardViewModel implements AutoCloseable {
     private final List<Map<String, TrialRow>> firstByConfiguration = new ArrayList<>();
     private final ConcurrentLinkedQueue<TrialRow> pendingRows = new ConcurrentLinkedQueue<>();
     private volatile RunRecord run;
+    private volatile String interrupted;
     private volatile double[][] pendingSimilarity;
     private volatile long pendingNudge;
     private volatile boolean bestChanged;
@@ -180,6 +181,7 @@ public final class DashboardViewModel implements AutoCloseable {
     /** Takes one batch from the store (on the feeder thread). */
     void accept(RunFollower.Batch batch) {
         run = batch.run();
+        interrupted = batch.interrupted();
         boolean taskChanged = false;
         for (TrialRecord t : batch.trials()) {
             String key = Arrays.toString(t.configuration());
@@ -277,8 +279,10 @@ public final class DashboardViewModel implements AutoCloseable {
         }
         historyLabel.set(uiHistoryLabel);
         RunRecord r = run;
-        summary.set(observed + " / " + r.requestedTrials() + " trials · " + r.status().name().toLowerCase(java.util.Locale.ROOT)
-                + (r.message() == null ? "" : " · " + r.message()));
+        String gone = interrupted;
+        summary.set(observed + " / " + r.requestedTrials() + " trials · "
+                + (gone != null ? "interrupted · " + gone + " · resume to continue"
+                : r.status().name().toLowerCase(java.util.Locale.ROOT) + (r.message() == null ? "" : " · " + r.message())));
         long n = pendingNudge;
         if (n != 0) {
             pendingNudge = 0;

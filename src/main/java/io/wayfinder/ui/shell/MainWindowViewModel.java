@@ -134,12 +134,20 @@ public final class MainWindowViewModel implements AutoCloseable {
         service.pause();
     }
 
+    /** Continues a paused search, or resumes the followed run when its process is gone (it takes the run over). */
     public void resume() {
-        service.resume();
+        SearchService.Progress p = service.progress();
+        if (p.state() == SearchService.State.INTERRUPTED && p.runId() >= 0) {
+            service.resumeRun(p.runId());
+            updateCommands();
+        } else {
+            service.resume();
+        }
     }
 
     public void togglePause() {
-        if (service.progress().state() == SearchService.State.PAUSED) {
+        SearchService.State s = service.progress().state();
+        if (s == SearchService.State.PAUSED || s == SearchService.State.INTERRUPTED) {
             resume();
         } else {
             pause();
@@ -194,7 +202,7 @@ public final class MainWindowViewModel implements AutoCloseable {
         SearchService.State s = service.progress().state();
         canStart.set(project.get() != null && !service.busy());
         canPause.set(s == SearchService.State.RUNNING);
-        canResume.set(s == SearchService.State.PAUSED);
+        canResume.set(s == SearchService.State.PAUSED || s == SearchService.State.INTERRUPTED);
         canStop.set(s == SearchService.State.RUNNING || s == SearchService.State.PAUSED
                 || s == SearchService.State.PREPARING);
     }
