@@ -44,6 +44,14 @@ public final class ConvNetEvaluator implements TrialEvaluator {
 
     /** Registers this evaluator for task kind {@code image}. */
     public static final class Provider implements EvaluatorProvider {
+        /** The documented task settings of this kind. */
+        public static final java.util.Set<String> KEYS = java.util.Set.of("trainSize", "validationSize", "testSize", "splitSeed", "epochs", "batchSize", "learningRate", "cubedReward", "lastEpochs", "trainImages", "trainLabels", "testImages", "testLabels", "classes", "downsample", "ndThreads");
+
+        @Override
+        public java.util.Set<String> settingKeys() {
+            return KEYS;
+        }
+
         @Override
         public String kind() {
             return "image";

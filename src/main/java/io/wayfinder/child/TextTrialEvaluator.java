@@ -129,6 +129,14 @@ public final class TextTrialEvaluator implements TrialEvaluator {
 
     /** The {@code text} task kind. */
     public static final class Provider implements EvaluatorProvider {
+        /** The documented task settings of this kind. */
+        public static final java.util.Set<String> KEYS = java.util.Set.of("splitSeed", "groupLines", "maxTrain", "maxEval", "labelMapping", "dropLabels", "labels", "maxTokens", "wideVocabulary", "featureCache", "maxTrainingSamples", "nd4jThreads", "preloadModules", "embeddingCorpus", "word2vecEpochs", "modules");
+
+        @Override
+        public java.util.Set<String> settingKeys() {
+            return KEYS;
+        }
+
         @Override
         public String kind() {
             return "text";

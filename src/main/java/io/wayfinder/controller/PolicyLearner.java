@@ -59,6 +59,13 @@ public final class PolicyLearner {
         controller.zeroGradients();
         controller.accumulateGradient(task, configuration, advantage, settings.entropyWeight());
         adam.step(controller.parameters(), controller.gradients());
+        double[] w = controller.parameters();
+        for (int i = 0; i < w.length; i++) {
+            if (!Double.isFinite(w[i])) {
+                throw new NonFiniteWeightsException("the controller's weights became non-finite at update "
+                        + (adam.steps()) + " (learning rate " + settings.learningRate() + "; lower it)");
+            }
+        }
         controller.weightsChanged();
         return advantage;
     }

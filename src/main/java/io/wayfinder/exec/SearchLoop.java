@@ -128,6 +128,7 @@ public final class SearchLoop {
         Map<Future<Finished>, Pending> running = new LinkedHashMap<>();
         RunStatus status = RunStatus.FINISHED;
         String message = null;
+        boolean diverged = false;
         try {
             while (observations < requested) {
                 if (lost()) {
@@ -175,6 +176,13 @@ public final class SearchLoop {
                 status = RunStatus.STOPPED;
                 message = "stopped by request";
             }
+        } catch (io.wayfinder.strategy.StrategyDivergedException e) {
+            status = RunStatus.FAILED;
+            diverged = true;
+            var kept = store.latestCheckpoint(runId, CHECKPOINT_KIND);
+            message = "stopped: " + e.getMessage() + "; the last good checkpoint ("
+                    + kept.map(c -> c.observations() + " observations").orElse("none yet") + ") is kept";
+            LOG.error("run {}: {}", runId, message);
         } catch (ExecutionException e) {
             status = RunStatus.FAILED;
             message = "search loop failed: " + e.getCause();
@@ -197,7 +205,10 @@ public final class SearchLoop {
                 if (!running.isEmpty()) {
                     store.markInterrupted(runId);
                 }
-                checkpoint();
+                if (!diverged) {
+                    // a diverged strategy's state is not worth keeping: the last good checkpoint stays the latest
+                    checkpoint();
+                }
                 store.setRunStatus(runId, status, message);
             }
             listener.runEnded(runId, status, message);

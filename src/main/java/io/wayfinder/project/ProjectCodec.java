@@ -33,25 +33,21 @@ import java.util.function.Function;
  */
 public final class ProjectCodec {
     public static final int SCHEMA_VERSION = 1;
+    /** The largest budget a project may ask for (a run of this many trials per task is weeks of tabular lookups). */
+    public static final int MAX_TRIALS_PER_TASK = 10_000_000;
     private static final Set<String> TOP = Set.of("schemaVersion", "name", "description", "searchSpace", "tasks",
             "strategy", "budget", "seed", "store", "execution");
     private static final Set<String> TASK = Set.of("name", "kind", "data", "metric", "settings");
     private static final Set<String> STRATEGY = Set.of("name", "settings");
     private static final Set<String> BUDGET = Set.of("trialsPerTask");
-    private static final Set<String> EXECUTION = Set.of("workers", "failureReward", "checkpointEvery");
 
     private ProjectCodec() {
     }
 
     /** Reads a project file and its search-space file. */
     public static Project read(Path file) {
-        JsonNode root = Json.readTree(file);
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new InputException(file.toString(), "file", "a readable file");
-        }
+        String text = io.wayfinder.run.InputFiles.readUtf8(file, io.wayfinder.run.InputFiles.MAX_JSON_BYTES);
+        JsonNode root = Json.readTree(text, file.toString());
         Path dir = file.toAbsolutePath().getParent();
         return fromTree(root, file.toString(), file, text, ref -> SearchSpaceCodec.read(dir.resolve(ref)));
     }
@@ -124,8 +120,10 @@ public final class ProjectCodec {
         if (b != null) {
             unknown(b, "$.budget", BUDGET, source, problems);
             JsonNode tp = b.get("trialsPerTask");
-            if (tp == null || !tp.canConvertToInt() || !tp.isIntegralNumber() || tp.asInt() < 1) {
-                problems.add(new Problem(source, "$.budget.trialsPerTask", "a whole number of at least 1, found " + tp));
+            if (tp == null || !tp.isIntegralNumber() || !tp.canConvertToInt() || tp.asInt() < 1
+                    || tp.asInt() > MAX_TRIALS_PER_TASK) {
+                problems.add(new Problem(source, "$.budget.trialsPerTask", "a whole number from 1 to "
+                        + MAX_TRIALS_PER_TASK + ", found " + abbreviate(tp)));
             } else {
                 trials = tp.asInt();
             }
@@ -143,11 +141,9 @@ public final class ProjectCodec {
         ExecutionSettings execution = ExecutionSettings.defaults();
         JsonNode e = root.get("execution");
         if (e != null) {
-            unknown(e, "$.execution", EXECUTION, source, problems);
             Settings es = settings(e, "$.execution", source, problems);
             try {
-                execution = new ExecutionSettings(es.integer("workers", 1), es.number("failureReward", 0.0),
-                        es.integer("checkpointEvery", 100));
+                execution = ExecutionSettings.of(es);
             } catch (InputException ex) {
                 problems.addAll(ex.problems());
             } catch (IllegalArgumentException ex) {
@@ -160,6 +156,12 @@ public final class ProjectCodec {
         SearchSpace space = spaces.apply(spaceRef);
         return new Project(file, name, description, space, spaceRef, tasks, strategy, trials, seed,
                 store == null || store.isEmpty() ? null : store, execution, text);
+    }
+
+    /** A found value for an error message: short, so that a huge value does not flood the terminal. */
+    static String abbreviate(JsonNode v) {
+        String t = String.valueOf(v);
+        return t.length() > 40 ? t.substring(0, 37) + "..." : t;
     }
 
     private static Settings settings(JsonNode node, String path, String source, List<Problem> problems) {
@@ -193,8 +195,10 @@ public final class ProjectCodec {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!allowed.contains(f)) {
-                problems.add(new Problem(source, path + "." + f, "no field \"" + f + "\" here (allowed: "
-                        + String.join(", ", allowed.stream().sorted().toList()) + ")"));
+                String closest = Settings.closest(f, allowed);
+                problems.add(new Problem(source, path + "." + f, "no field \"" + f + "\" here ("
+                        + (closest != null ? "did you mean '" + closest + "'?" : "allowed: "
+                        + String.join(", ", allowed.stream().sorted().toList())) + ")"));
             }
         }
     }

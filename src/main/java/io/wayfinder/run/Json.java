@@ -10,9 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** The one JSON codec: a shared Jackson mapper and helpers that turn parse failures into {@link InputException}s. */
@@ -31,17 +28,13 @@ public final class Json {
     private Json() {
     }
 
-    /** Reads a file as a JSON tree; malformed JSON names the file, line and column. */
+    /**
+     * Reads a file as a JSON tree; a missing, oversized, non-UTF-8 or malformed file is an {@link InputException}
+     * naming the file, line and column and what was expected there (never quoting the file's content: it may not be
+     * a Wayfinder file at all).
+     */
     public static JsonNode readTree(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file.toString(), "file", "an existing, readable file (not found)");
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "file", "a readable UTF-8 file (" + e.getMessage() + ")");
-        }
-        return readTree(text, file.toString());
+        return readTree(InputFiles.readUtf8(file, InputFiles.MAX_JSON_BYTES), file.toString());
     }
 
     public static JsonNode readTree(String text, String source) {
@@ -54,8 +47,40 @@ public final class Json {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String place = loc == null ? "?" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new InputException(source, place, "well-formed JSON (" + e.getOriginalMessage() + ")", e);
+            throw new InputException(source, place, "well-formed JSON (" + reason(e) + ")", e);
         }
+    }
+
+    /** What went wrong in a parse, in words that never repeat the input. */
+    static String reason(JsonProcessingException e) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (m.startsWith("Unexpected end-of-input")) {
+            return "the text ends inside a value: truncated?";
+        }
+        if (m.startsWith("Duplicate field")) {
+            return "a field name repeats in one object";
+        }
+        if (m.contains("nesting depth")) {
+            return "nested deeper than " + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH
+                    + " levels";
+        }
+        if (m.contains("Number value length") || m.contains("String value length")
+                || m.contains("Name length")) {
+            return "a value longer than JSON values may be here";
+        }
+        if (m.startsWith("Unrecognized token") || m.startsWith("Unexpected character")) {
+            return "a JSON value, object or array here; this is not JSON";
+        }
+        if (m.contains("control character") || m.contains("Illegal unquoted character")) {
+            return "no raw control characters inside strings";
+        }
+        if (m.startsWith("Invalid numeric value") || m.startsWith("Non-standard token")) {
+            return "a plain JSON number";
+        }
+        if (m.contains("Unexpected close marker")) {
+            return "brackets and braces that match";
+        }
+        return "a JSON document";
     }
 
     /** Pretty-printed JSON with two-space indents and a final newline: diff-friendly. */

@@ -45,13 +45,40 @@ public final class Searches {
         return store;
     }
 
+    /**
+     * A project checked as far as it can be without running it: its tasks' data loaded into evaluators and its strategy
+     * built from its settings. Close it unless it is handed to a run.
+     */
+    public record Checked(Project project, List<TrialEvaluator> evaluators, Strategy strategy) implements AutoCloseable {
+        @Override
+        public void close() {
+            evaluators.forEach(TrialEvaluator::close);
+        }
+    }
+
+    /**
+     * The one validation path, used by {@code validate}, {@code run}, {@code resume} and the workbench: every task's
+     * kind, settings and data, and the strategy's name and settings (ranges, unknown keys, pre-trained state). What
+     * passes here starts; what fails here fails before anything is written.
+     */
+    public Checked check(Project project) {
+        List<TrialEvaluator> evaluators = evaluators(project);
+        try {
+            return new Checked(project, evaluators, strategy(project));
+        } catch (RuntimeException e) {
+            evaluators.forEach(TrialEvaluator::close);
+            throw e;
+        }
+    }
+
     /** Prepares a new run of a project (overrides already applied to it). */
     public PreparedSearch start(Project project) {
-        List<TrialEvaluator> evaluators = evaluators(project);
+        Checked checked = check(project);
+        List<TrialEvaluator> evaluators = checked.evaluators();
         RunOwnership owner = null;
         try {
             String spaceHash = SearchSpaceCodec.hash(project.space());
-            Strategy strategy = strategy(project);
+            Strategy strategy = checked.strategy();
             long runId = store.createRun(new NewRun(project.name(), project.strategy().name(), project.seed(),
                     project.totalTrials(), spaceHash, project.json() == null ? "" : project.json(),
                     SearchSpaceCodec.write(project.space()), project.tasks().stream().map(TaskSpec::name).toList(),
@@ -68,7 +95,7 @@ public final class Searches {
             return new PreparedSearch(store, runId, project, strategy, evaluators, provenance(project, evaluators),
                     owner);
         } catch (RuntimeException e) {
-            evaluators.forEach(TrialEvaluator::close);
+            checked.close();
             if (owner != null) {
                 owner.close();
             }
@@ -87,17 +114,14 @@ public final class Searches {
         project = project.withTrialsPerTask(perTask);
         // one process executes a run: take its lease before writing anything to it
         RunOwnership owner = RunOwnership.take(store, runId);
-        List<TrialEvaluator> evaluators = List.of();
         try {
+            Checked checked = check(project);
             if (project.totalTrials() != run.requestedTrials()) {
                 store.setRequestedTrials(runId, project.totalTrials());
             }
-            evaluators = evaluators(project);
-            Strategy strategy = strategy(project);
-            return new PreparedSearch(store, runId, project, strategy, evaluators, provenance(project, evaluators),
-                    owner);
+            return new PreparedSearch(store, runId, project, checked.strategy(), checked.evaluators(),
+                    provenance(project, checked.evaluators()), owner);
         } catch (RuntimeException e) {
-            evaluators.forEach(TrialEvaluator::close);
             owner.close();
             throw e;
         }
@@ -126,6 +150,7 @@ public final class Searches {
                 } catch (IllegalArgumentException e) {
                     throw new InputException(t.settings().source(), "task " + t.name() + " kind", e.getMessage());
                 }
+                t.settings().requireOnly(provider.settingKeys());
                 TrialEvaluator e = provider.create(t, env);
                 if (e instanceof io.wayfinder.task.TabularEvaluator tab) {
                     tab.check(project.space());
@@ -163,11 +188,7 @@ public final class Searches {
             if (!file.isAbsolute() && currentProjectDirectory != null) {
                 file = currentProjectDirectory.resolve(file);
             }
-            try {
-                return Optional.of(java.nio.file.Files.readAllBytes(file));
-            } catch (java.io.IOException e) {
-                throw p.get().error("file", "a readable controller checkpoint file (" + file + ": " + e + ")");
-            }
+            return Optional.of(io.wayfinder.run.InputFiles.readBytes(file, io.wayfinder.run.InputFiles.MAX_CHECKPOINT_BYTES));
         }
         if (p.get().has("project")) {
             String name = p.get().requireString("project");

@@ -1,5 +1,6 @@
 package io.wayfinder.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -18,8 +19,55 @@ public final class RunStores {
         return open(Path.of(location));
     }
 
-    /** Opens (creating and migrating as needed) the embedded store in this file. */
+    /**
+     * Opens (creating and migrating as needed) the embedded store in this file. A path that is a directory or a
+     * device, or a file that is not a Wayfinder store, is a one-line {@link StoreException} naming the path.
+     */
     public static RunStore open(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new StoreException(file + ": a run store file was expected, this is a directory (name a file in "
+                    + "it, e.g. " + file.resolve("runs.db") + ")", null);
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new StoreException(file + ": a run store file was expected, this is a device, pipe or socket", null);
+        }
         return SqliteRunStore.open(file);
+    }
+
+    /**
+     * Opens the store at this location for a run that may fail to start: when the store file did not exist before,
+     * {@link Created#discard()} removes what opening it created, so a run that cannot start leaves nothing behind.
+     */
+    public static Created openForNewRun(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path firstMissing = null;
+        for (Path p = absolute.getParent(); p != null && !Files.exists(p); p = p.getParent()) {
+            firstMissing = p;
+        }
+        boolean existed = Files.exists(absolute);
+        return new Created(open(file), existed ? null : absolute, firstMissing);
+    }
+
+    /** A store opened by {@link #openForNewRun}, with what opening it created. */
+    public record Created(RunStore store, Path createdFile, Path createdFolder) {
+        /** Closes the store and deletes the file (and folders) that opening it created, if any. */
+        public void discard() {
+            store.close();
+            if (createdFile == null) {
+                return;
+            }
+            try {
+                for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+                    Files.deleteIfExists(Path.of(createdFile + suffix));
+                }
+                if (createdFolder != null) {
+                    for (Path p = createdFile.getParent(); p != null && p.startsWith(createdFolder); p = p.getParent()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // best effort: the store is closed and empty
+            }
+        }
     }
 }

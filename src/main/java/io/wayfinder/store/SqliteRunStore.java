@@ -11,7 +11,6 @@ import io.wayfinder.run.TrialRecord;
 import io.wayfinder.run.TrialStart;
 import io.wayfinder.run.TrialStatus;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,19 +101,30 @@ public final class SqliteRunStore implements RunStore {
                 Files.createDirectories(parent);
             }
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 10000");
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = NORMAL");
-                s.execute("PRAGMA foreign_keys = ON");
+            try {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA busy_timeout = 10000");
+                    s.execute("PRAGMA journal_mode = WAL");
+                    s.execute("PRAGMA synchronous = NORMAL");
+                    s.execute("PRAGMA foreign_keys = ON");
+                }
+                SqliteRunStore store = new SqliteRunStore(file, c);
+                store.migrate();
+                return store;
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
             }
-            SqliteRunStore store = new SqliteRunStore(file, c);
-            store.migrate();
-            return store;
         } catch (SQLException e) {
-            throw new StoreException("cannot open run store " + file + ": " + e.getMessage(), e);
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("SQLITE_NOTADB") || m.contains("not a database")) {
+                throw new StoreException(file + ": a Wayfinder run store (an SQLite file) was expected; this file is "
+                        + "not an SQLite database", e);
+            }
+            throw new StoreException("cannot open run store " + file + ": " + m.lines().findFirst().orElse(m), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the folder of run store " + file, e);
+            throw new StoreException("cannot create the folder of run store " + file + " ("
+                    + e.getClass().getSimpleName() + ")", e);
         }
     }
 
@@ -138,6 +148,16 @@ public final class SqliteRunStore implements RunStore {
 
     private synchronized void migrate() throws SQLException {
         int version = schemaVersion();
+        if (version == 0) {
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT IN ('runs', 'migration_lock') "
+                            + "AND name NOT LIKE 'sqlite_%'")) {
+                if (rs.next() && rs.getInt(1) > 0) {
+                    throw new StoreException(file + ": a Wayfinder run store was expected; this SQLite database "
+                            + "holds other tables (Wayfinder leaves it untouched)", null);
+                }
+            }
+        }
         if (version > MIGRATIONS.size()) {
             throw new StoreException("run store " + file + " has schema version " + version + ", newer than this "
                     + "Wayfinder understands (" + MIGRATIONS.size() + "); upgrade Wayfinder", null);

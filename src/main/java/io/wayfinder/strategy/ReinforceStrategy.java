@@ -109,7 +109,11 @@ public final class ReinforceStrategy implements Strategy {
 
     @Override
     public void observe(Observation o) {
-        learner(o.task()).update(local(o.task()), o.configuration().indices(), o.reward());
+        try {
+            learner(o.task()).update(local(o.task()), o.configuration().indices(), o.reward());
+        } catch (io.wayfinder.controller.NonFiniteWeightsException e) {
+            throw new StrategyDivergedException(e.getMessage(), e);
+        }
     }
 
     @Override

@@ -51,6 +51,7 @@ public final class EmbeddingTable {
      * @throws InputException naming the file and line of a malformed row
      */
     public static EmbeddingTable read(Path file, int maxWords) {
+        io.wayfinder.run.InputFiles.rejectNonRegular(file);
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {

@@ -14,6 +14,12 @@ public interface EvaluatorProvider {
     String kind();
 
     /**
+     * Every key this kind reads from a task's {@code settings} (its documented settings): any other key is an error
+     * naming the closest of these, never silently ignored.
+     */
+    java.util.Set<String> settingKeys();
+
+    /**
      * Creates the evaluator for a task, loading and checking its data.
      *
      * @throws io.wayfinder.run.InputException when the data is missing or malformed (naming file and place)

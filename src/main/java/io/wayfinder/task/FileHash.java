@@ -28,6 +28,7 @@ public final class FileHash {
     }
 
     private static String compute(Path file) {
+        io.wayfinder.run.InputFiles.rejectNonRegular(file);
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

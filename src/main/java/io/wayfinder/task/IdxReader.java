@@ -52,6 +52,7 @@ public final class IdxReader {
         String source = file.toString();
         String magic = String.format("magic 0x%08X (unsigned bytes, %d dimension%s)", 0x800 + expectedDims,
                 expectedDims, expectedDims == 1 ? "" : "s");
+        io.wayfinder.run.InputFiles.rejectNonRegular(file);
         try (DataInputStream in = new DataInputStream(open(file))) {
             int[] header = new int[4];
             for (int i = 0; i < 4; i++) {

@@ -39,6 +39,7 @@ public final class TabularBenchmark {
 
     /** Loads (or returns the cached copy of) a table; a missing file or a ragged line is an {@link InputException}. */
     public static TabularBenchmark load(Path file) {
+        io.wayfinder.run.InputFiles.rejectNonRegular(file);
         try {
             String key = file.toAbsolutePath().normalize() + "|" + Files.getLastModifiedTime(file).toMillis();
             return CACHE.computeIfAbsent(key, k -> read(file));

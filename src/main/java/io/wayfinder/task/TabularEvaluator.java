@@ -100,6 +100,14 @@ public final class TabularEvaluator implements TrialEvaluator {
 
     /** The {@code tabular} task kind. */
     public static final class Provider implements EvaluatorProvider {
+        /** The documented task settings of this kind. */
+        public static final java.util.Set<String> KEYS = java.util.Set.of("keyColumns", "taskColumn", "taskValue", "rewardColumn", "testColumn", "scale", "simulatedMillis");
+
+        @Override
+        public java.util.Set<String> settingKeys() {
+            return KEYS;
+        }
+
         @Override
         public String kind() {
             return "tabular";

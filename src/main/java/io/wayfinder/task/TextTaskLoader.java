@@ -126,6 +126,7 @@ public final class TextTaskLoader {
     }
 
     private static List<Row> read(Path file, LabelMapping mapping) {
+        io.wayfinder.run.InputFiles.rejectNonRegular(file);
         List<Row> rows = new ArrayList<>();
         var decoder = StandardCharsets.UTF_8.newDecoder();
         try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder))) {

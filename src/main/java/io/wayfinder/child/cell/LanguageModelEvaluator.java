@@ -107,6 +107,14 @@ public final class LanguageModelEvaluator implements TrialEvaluator {
 
     /** Registers kind {@code language-model}. */
     public static final class Provider implements EvaluatorProvider {
+        /** The documented task settings of this kind. */
+        public static final java.util.Set<String> KEYS = java.util.Set.of("trainTokens", "validTokens", "testTokens", "vocabulary", "embedding", "hidden", "steps", "batch", "epochs", "learningRate", "cell", "rewardConstant");
+
+        @Override
+        public java.util.Set<String> settingKeys() {
+            return KEYS;
+        }
+
         @Override
         public String kind() {
             return "language-model";
