@@ -55,11 +55,18 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     static int runToEnd(Project project, Path storePath, StoreOptions options) throws InterruptedException {
-        try (RunStore store = RunStores.open(storePath);
-             PreparedSearch search = new Searches(store, options.dataDirectory(), options.cacheDirectory())
-                     .start(project)) {
+        RunStores.Created opened = RunStores.openForNewRun(storePath);
+        PreparedSearch prepared;
+        try {
+            prepared = new Searches(opened.store(), options.dataDirectory(), options.cacheDirectory()).start(project);
+        } catch (RuntimeException e) {
+            // a run that cannot start leaves nothing behind, not even an empty store file
+            opened.discard();
+            throw e;
+        }
+        try (RunStore store = opened.store(); PreparedSearch search = prepared) {
             System.out.println("store " + storePath.toAbsolutePath() + ", data " + options.dataDirectory());
-            return follow(store, search, project.tasks().isEmpty() ? 10 : 10);
+            return follow(store, search, 10);
         }
     }
 

@@ -8,9 +8,10 @@ import io.wayfinder.project.TaskSpec;
 import io.wayfinder.space.FlatDecision;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;
-import io.wayfinder.task.EvaluatorProvider;
-import io.wayfinder.task.TaskEnvironment;
-import io.wayfinder.task.TrialEvaluator;
+import io.wayfinder.service.Searches;
+import io.wayfinder.store.InMemoryRunStore;
+import io.wayfinder.store.RunStore;
+import io.wayfinder.store.RunStores;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -40,12 +41,19 @@ public final class ValidateCommand implements Callable<Integer> {
         JsonNode root = Json.readTree(file);
         if (root.has("tasks") || root.has("searchSpace")) {
             Project project = ProjectCodec.read(file);
-            System.out.println("project " + project.name() + ": strategy " + project.strategy().name() + ", "
-                    + project.trialsPerTask() + " trials per task, seed " + project.seed());
-            TaskEnvironment env = new TaskEnvironment(options.dataDirectory(), project.directory(), options.cacheDirectory());
-            for (TaskSpec t : project.tasks()) {
-                try (TrialEvaluator e = EvaluatorProvider.forKind(t.kind()).create(t, env)) {
-                    System.out.println("  task " + t.name() + " (" + t.kind() + "): " + e.datasetId() + ", data ok");
+            // the same check run, resume and the workbench make before a run starts; an existing store is read (for
+            // a transfer run's pre-trained state), a missing one is not created
+            Path storePath = options.storePath(project.directory(), project.store());
+            try (RunStore store = java.nio.file.Files.exists(storePath) ? RunStores.open(storePath)
+                    : new InMemoryRunStore();
+                 Searches.Checked checked = new Searches(store, options.dataDirectory(), options.cacheDirectory())
+                         .check(project)) {
+                System.out.println("project " + project.name() + ": strategy " + project.strategy().name() + ", "
+                        + project.trialsPerTask() + " trials per task, seed " + project.seed());
+                for (int i = 0; i < project.tasks().size(); i++) {
+                    TaskSpec t = project.tasks().get(i);
+                    System.out.println("  task " + t.name() + " (" + t.kind() + "): "
+                            + checked.evaluators().get(i).datasetId() + ", data ok");
                 }
             }
             print(project.space(), System.out, slots);

@@ -39,8 +39,17 @@ public record LearnerSettings(ControllerSettings controller, double learningRate
     }
 
     static LearnerSettings read(DataInputStream in) throws IOException {
-        ControllerSettings c = new ControllerSettings(in.readInt(), in.readInt(), in.readDouble(), in.readDouble(),
-                in.readDouble());
-        return new LearnerSettings(c, in.readDouble(), in.readDouble(), in.readDouble());
+        int hidden = in.readInt();
+        int embedding = in.readInt();
+        if (hidden < 1 || hidden > 4096 || embedding < 1 || embedding > 4096) {
+            throw new IOException("bad controller shape " + hidden + " x " + embedding);
+        }
+        try {
+            ControllerSettings c = new ControllerSettings(hidden, embedding, in.readDouble(), in.readDouble(),
+                    in.readDouble());
+            return new LearnerSettings(c, in.readDouble(), in.readDouble(), in.readDouble());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("bad learner settings: " + e.getMessage(), e);
+        }
     }
 }

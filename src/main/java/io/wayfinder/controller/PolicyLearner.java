@@ -150,6 +150,9 @@ public final class PolicyLearner {
             }
             LearnerSettings settings = LearnerSettings.read(in);
             int tasks = in.readInt();
+            if (tasks < 1 || tasks > 100_000) {
+                throw new IOException("bad task count " + tasks);
+            }
             PolicyLearner learner = new PolicyLearner(space, tasks, settings, 0);
             double[] params = readArray(in);
             if (params.length != learner.controller.parameters().length) {
@@ -175,7 +178,8 @@ public final class PolicyLearner {
 
     private static double[] readArray(DataInputStream in) throws IOException {
         int n = in.readInt();
-        if (n < 0 || n > 100_000_000) {
+        // never allocate more than the bytes that are left could fill (a corrupt length is not an OutOfMemoryError)
+        if (n < 0 || (long) n * Double.BYTES > in.available()) {
             throw new IOException("bad array length " + n);
         }
         double[] a = new double[n];

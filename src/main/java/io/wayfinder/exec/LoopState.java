@@ -38,17 +38,26 @@ record LoopState(long[] rng, int nextSeq, int observations, byte[] strategyState
             if (format != FORMAT) {
                 throw new IllegalArgumentException("unknown loop checkpoint format " + format);
             }
-            long[] rng = new long[in.readInt()];
+            long[] rng = new long[length(in, Long.BYTES)];
             for (int i = 0; i < rng.length; i++) {
                 rng[i] = in.readLong();
             }
             int nextSeq = in.readInt();
             int observations = in.readInt();
-            byte[] state = new byte[in.readInt()];
+            byte[] state = new byte[length(in, 1)];
             in.readFully(state);
             return new LoopState(rng, nextSeq, observations, state);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalArgumentException("the loop checkpoint is truncated or corrupt: " + e, e);
         }
+    }
+
+    /** A length read from the stream, no larger than the bytes left could hold (never an OutOfMemoryError). */
+    private static int length(DataInputStream in, int bytesPerItem) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || (long) n * bytesPerItem > in.available()) {
+            throw new IOException("bad length " + n);
+        }
+        return n;
     }
 }

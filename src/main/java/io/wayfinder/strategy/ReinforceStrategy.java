@@ -186,14 +186,14 @@ public final class ReinforceStrategy implements Strategy {
                 throw new IllegalArgumentException("not the state of a policy-gradient strategy (aml, maml, taml)");
             }
             String mode = in.readUTF();
-            long[] r = new long[in.readInt()];
+            long[] r = new long[length(in, Long.BYTES)];
             for (int i = 0; i < r.length; i++) {
                 r[i] = in.readLong();
             }
             int n = in.readInt();
             List<PolicyLearner> ls = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                byte[] b = new byte[in.readInt()];
+                byte[] b = new byte[length(in, 1)];
                 in.readFully(b);
                 ls.add(PolicyLearner.read(b, space));
             }
@@ -201,6 +201,15 @@ public final class ReinforceStrategy implements Strategy {
         } catch (IOException e) {
             throw new IllegalArgumentException("the strategy state is truncated or corrupt: " + e, e);
         }
+    }
+
+    /** A length read from the stream, no larger than the bytes left could hold (never an OutOfMemoryError). */
+    private static int length(DataInputStream in, int bytesPerItem) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || (long) n * bytesPerItem > in.available()) {
+            throw new IOException("bad length " + n);
+        }
+        return n;
     }
 
     /**

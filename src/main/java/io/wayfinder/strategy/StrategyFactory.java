@@ -94,8 +94,11 @@ public final class StrategyFactory {
                     "a pre-trained controller for taml: {\"run\": ID} of an earlier maml run, or {\"file\": PATH}"));
             try {
                 source = ReinforceStrategy.pretrainedLearner(bytes, space);
-            } catch (IllegalArgumentException e) {
-                throw spec.settings().error("pretrained", "a controller for this search space: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // whatever a damaged checkpoint trips over, the user sees which setting named it and why
+                throw spec.settings().error("pretrained", "a controller for this search space: "
+                        + (e instanceof IllegalArgumentException ? e.getMessage()
+                        : "the checkpoint is corrupt (" + e.getClass().getSimpleName() + ")"));
             }
             if (!source.settings().controller().equals(settings.controller())) {
                 settings = new LearnerSettings(source.settings().controller(), settings.learningRate(),

@@ -40,8 +40,8 @@ public final class TabularEvaluator implements TrialEvaluator {
         String taskColumn = s.string("taskColumn", "task");
         this.index = table.index(taskColumn.isEmpty() ? null : taskColumn, s.string("taskValue", task.name()),
                 keyColumns, s.requireString("rewardColumn"), s.string("testColumn", null));
-        this.scale = s.number("scale", 1.0);
-        this.simulatedMillis = s.longValue("simulatedMillis", 0);
+        this.scale = s.number("scale", 1.0, 1e-9, 1e9);
+        this.simulatedMillis = s.integer("simulatedMillis", 0, 0, 60_000);
     }
 
     /** Fails early when the space's slots cannot be looked up in this table. */
