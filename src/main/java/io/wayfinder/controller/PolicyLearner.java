@@ -159,6 +159,12 @@ public final class PolicyLearner {
                 throw new IllegalArgumentException("the controller checkpoint has " + params.length
                         + " weights, expected " + learner.controller.parameters().length);
             }
+            for (double w : params) {
+                if (!Double.isFinite(w)) {
+                    throw new IllegalArgumentException("the controller checkpoint holds non-finite weights (NaN or "
+                            + "infinite): it is corrupt, or was saved from a diverged run");
+                }
+            }
             System.arraycopy(params, 0, learner.controller.parameters(), 0, params.length);
             long steps = in.readLong();
             learner.adam.restore(steps, readArray(in), readArray(in));
