@@ -126,7 +126,8 @@ class ReinforceStrategyTest {
         var node = Json.MAPPER.createObjectNode().put("learningRate", -1);
         Settings s = Settings.of("p.json", "$.strategy.settings", node);
         assertThatThrownBy(() -> StrategyFactory.learnerSettings(s))
-                .isInstanceOf(InputException.class).hasMessageContaining("p.json").hasMessageContaining("learning rate");
+                .isInstanceOf(InputException.class).hasMessageContaining("p.json")
+                .hasMessageContaining("$.strategy.settings.learningRate").hasMessageContaining("found -1");
         LearnerSettings d = StrategyFactory.learnerSettings(Settings.empty());
         assertThat(d.controller().hidden()).isEqualTo(50);
         assertThat(d.controller().embedding()).isEqualTo(25);
