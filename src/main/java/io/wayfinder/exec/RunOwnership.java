@@ -85,7 +85,7 @@ public final class RunOwnership implements AutoCloseable {
         if (lease.host().equals(HOST)) {
             boolean exists = ProcessHandle.of(lease.pid()).map(ProcessHandle::isAlive).orElse(false);
             if (!exists) {
-                return new Liveness(false, "its process is gone");
+                return new Liveness(false, "the process no longer exists");
             }
         }
         if (age > STALE_AFTER_MILLIS) {

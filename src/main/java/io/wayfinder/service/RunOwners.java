@@ -14,7 +14,7 @@ public final class RunOwners {
 
     /**
      * Why a run that the store shows as running or paused is not executing any more, or empty when its owner is alive
-     * (or the run has ended). The reason is one line for a person: {@code process 1234 on alpha is gone}.
+     * (or the run has ended). The reason is one line for a person: {@code process 1234 on alpha stopped: the process no longer exists}.
      */
     public static Optional<String> interruption(RunStore store, RunRecord run) {
         if (run.status() != RunStatus.RUNNING && run.status() != RunStatus.PAUSED) {
@@ -25,6 +25,6 @@ public final class RunOwners {
             return Optional.of("no process is executing it (the one that did ended without finishing)");
         }
         RunOwnership.Liveness l = RunOwnership.judge(lease.get(), System.currentTimeMillis());
-        return l.alive() ? Optional.empty() : Optional.of(lease.get().owner() + " is gone (" + l.reason() + ")");
+        return l.alive() ? Optional.empty() : Optional.of(lease.get().owner() + " stopped: " + l.reason());
     }
 }

@@ -55,7 +55,7 @@ class InterruptedRunFollowTest {
                 assertThat(store.run(1).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
 
                 await(() -> service.progress().state() == SearchService.State.INTERRUPTED, "interrupted", null);
-                assertThat(service.progress().message()).contains("process " + owner.pid()).contains("is gone")
+                assertThat(service.progress().message()).contains("process " + owner.pid()).contains("stopped: the process no longer exists")
                         .contains("resume");
                 await(() -> batches.get(batches.size() - 1).interrupted() != null, "the follower to see it", null);
                 assertThat(batches.get(batches.size() - 1).state()).isEqualTo("interrupted");

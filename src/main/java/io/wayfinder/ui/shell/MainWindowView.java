@@ -202,7 +202,7 @@ public final class MainWindowView {
                 NavItem.Kind.GROUP));
         for (RunRecord r : model.runs()) {
             runs.getChildren().add(new TreeItem<>(new NavItem("#" + r.id() + " " + r.name() + " · " + r.strategy()
-                    + " · " + r.status().name().toLowerCase(Locale.ROOT), NavItem.Kind.RUN, r.id())));
+                    + " · " + model.statusOf(r), NavItem.Kind.RUN, r.id())));
         }
         runs.setExpanded(true);
         rootItem.getChildren().add(runs);

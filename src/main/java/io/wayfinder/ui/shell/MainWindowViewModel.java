@@ -52,6 +52,7 @@ public final class MainWindowViewModel implements AutoCloseable {
     private final ObjectProperty<DashboardViewModel> dashboard = new SimpleObjectProperty<>();
     private final Coalescer progressToUi;
     private volatile long openedForRun = -1;
+    private SearchService.State lastState;
 
     public MainWindowViewModel(SearchService service, Path storePath, Executor ui, Preferences prefs) {
         this.service = service;
@@ -117,6 +118,12 @@ public final class MainWindowViewModel implements AutoCloseable {
         List<RunRecord> all = new ArrayList<>(store().runs());
         java.util.Collections.reverse(all);
         runs.setAll(all);
+    }
+
+    /** A run's status as the navigator shows it: "interrupted" for a run stored as running whose process is gone. */
+    public String statusOf(RunRecord r) {
+        return io.wayfinder.service.RunOwners.interruption(store(), r).map(x -> "interrupted")
+                .orElse(r.status().name().toLowerCase(Locale.ROOT));
     }
 
     /** Starts a search of the open project; the dashboard opens when the run exists. */
@@ -192,9 +199,12 @@ public final class MainWindowViewModel implements AutoCloseable {
             refreshRuns();
             showDashboard(p.runId());
         }
-        if (!service.busy() && p.state() != SearchService.State.FOLLOWING && p.state() != SearchService.State.IDLE) {
+        if (!service.busy() && p.state() != SearchService.State.FOLLOWING && p.state() != SearchService.State.IDLE
+                || p.state() != lastState) {
+            // also on every change of state: an interrupted run resumed here shows as running in the navigator
             refreshRuns();
         }
+        lastState = p.state();
         updateCommands();
     }
 
