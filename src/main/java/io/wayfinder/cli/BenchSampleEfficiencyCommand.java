@@ -99,7 +99,7 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--directions expects SRC:DST pairs, found \"" + d + "\"");
                 }
                 SampleEfficiency exp = new SampleEfficiency(project, st[0], st[1], pretrain, budget, checkpoints,
-                        learner, !allTrials, options.dataDirectory());
+                        learner, io.wayfinder.metrics.Counting.of(allTrials), options.dataDirectory());
                 List<Future<SampleEfficiency.SeedResult>> futures = new ArrayList<>();
                 long t0 = System.nanoTime();
                 for (int s = 1; s <= seeds; s++) {

@@ -37,8 +37,9 @@ final class RunSummary {
             double[] v = mine.stream().mapToDouble(TrialRecord::validationMetric).toArray();
             double[] t = mine.stream().mapToDouble(TrialRecord::testMetric).toArray();
             AccuracyTopN.Result r = AccuracyTopN.of(v, t, topN);
-            Object[] keys = mine.stream().map(x -> java.util.Arrays.toString(x.configuration())).toArray();
-            AccuracyTopN.Result[] d = AccuracyTopN.curveDistinct(v, t, keys, topN);
+            Object[] keys = mine.stream().map(x -> io.wayfinder.metrics.Counting.key(x.configuration())).toArray();
+            // both rules: every trial, and (when a configuration repeats) each configuration once
+            AccuracyTopN.Result[] d = io.wayfinder.metrics.Counting.EACH_CONFIGURATION_ONCE.curve(v, t, keys, topN);
             long distinct = java.util.Arrays.stream(keys).distinct().count();
             out.printf("  task %-18s trials %6d  validation accuracy-top%d %s  test accuracy-top%d %s +- %s%n",
                     run.taskNames().get(task), mine.size(), topN, f.apply(r.validationMean()), topN,

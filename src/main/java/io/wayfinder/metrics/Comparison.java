@@ -38,7 +38,7 @@ public final class Comparison {
      * @param rsBudget   T (null: the RS run's own number of trials on that task)
      * @param testBudget trials after which test accuracy is read (null: T)
      */
-    public static Table build(List<RunData> runs, int topN, Integer rsBudget, Integer testBudget, boolean distinct) {
+    public static Table build(List<RunData> runs, int topN, Integer rsBudget, Integer testBudget, Counting counting) {
         Set<String> tasks = new LinkedHashSet<>();
         List<String> columns = new ArrayList<>();
         for (RunData r : runs) {
@@ -53,7 +53,7 @@ public final class Comparison {
             int t = 0;
             if (rs != null) {
                 AccuracyTopN.Result[] c = LearningCurves.accuracyTopN(rs.trials(), rs.run().taskNames().indexOf(task),
-                        topN, distinct);
+                        topN, counting);
                 t = rsBudget != null ? rsBudget : c.length;
                 level = TrialsToMatch.levelAt(TrialsToMatch.validationMeans(c, topN), t);
             }
@@ -65,7 +65,7 @@ public final class Comparison {
                     cells.add(null);
                     continue;
                 }
-                AccuracyTopN.Result[] c = LearningCurves.accuracyTopN(r.trials(), idx, topN, distinct);
+                AccuracyTopN.Result[] c = LearningCurves.accuracyTopN(r.trials(), idx, topN, counting);
                 int match = Double.isNaN(level) ? TrialsToMatch.NOT_REACHED
                         : TrialsToMatch.trialsToReach(TrialsToMatch.validationMeans(c, topN), level);
                 int at = testAt > 0 ? Math.min(testAt, c.length) : c.length;

@@ -19,9 +19,9 @@ public final class LearningCurves {
      * @param trials   a run's trials (any order; unobserved ones are ignored)
      * @param task     the task's index
      * @param n        N of accuracy-topN
-     * @param distinct count each configuration once (right for deterministic tabular benchmarks)
+     * @param counting whether repeated configurations count again (see {@link Counting})
      */
-    public static AccuracyTopN.Result[] accuracyTopN(List<TrialRecord> trials, int task, int n, boolean distinct) {
+    public static AccuracyTopN.Result[] accuracyTopN(List<TrialRecord> trials, int task, int n, Counting counting) {
         List<TrialRecord> observed = trials.stream()
                 .filter(t -> t.task() == task && t.observeOrder() >= 0)
                 .sorted(Comparator.comparingInt(TrialRecord::observeOrder))
@@ -34,8 +34,8 @@ public final class LearningCurves {
             boolean ok = t.status() == TrialStatus.COMPLETE;
             validation[i] = ok ? t.validationMetric() : Double.NaN;
             test[i] = ok ? t.testMetric() : Double.NaN;
-            keys[i] = Arrays.toString(t.configuration());
+            keys[i] = Counting.key(t.configuration());
         }
-        return distinct ? AccuracyTopN.curveDistinct(validation, test, keys, n) : AccuracyTopN.curve(validation, test, n);
+        return counting.curve(validation, test, keys, n);
     }
 }

@@ -30,10 +30,10 @@ import java.util.List;
  * @param budget         trials per strategy on the target (RS's T)
  * @param checkpoints    trial counts at which test accuracy-top10 is reported
  * @param learner        settings for aml / maml / taml (learning rate, entropy, ...)
- * @param distinct       count each configuration once in accuracy-top10 (deterministic table)
+ * @param counting       whether repeated configurations count again in accuracy-top10 (see Counting)
  */
 public record SampleEfficiency(Project base, String source, String target, int pretrainTrials, int budget,
-                               int[] checkpoints, ObjectNode learner, boolean distinct, Path dataDirectory) {
+                               int[] checkpoints, ObjectNode learner, io.wayfinder.metrics.Counting counting, Path dataDirectory) {
 
     public static final int TOP_N = 10;
 
@@ -89,7 +89,7 @@ public record SampleEfficiency(Project base, String source, String target, int p
             run = search.runId();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        AccuracyTopN.Result[] c = LearningCurves.accuracyTopN(searches.store().trials(run), 0, TOP_N, distinct);
+        AccuracyTopN.Result[] c = LearningCurves.accuracyTopN(searches.store().trials(run), 0, TOP_N, counting);
         double[] testAt = new double[checkpoints.length];
         for (int i = 0; i < checkpoints.length; i++) {
             testAt[i] = c.length == 0 ? Double.NaN : c[Math.min(checkpoints[i], c.length) - 1].testMean();
@@ -98,7 +98,7 @@ public record SampleEfficiency(Project base, String source, String target, int p
     }
 
     private double[] curve(RunStore store, long run) {
-        return TrialsToMatch.validationMeans(LearningCurves.accuracyTopN(store.trials(run), 0, TOP_N, distinct), TOP_N);
+        return TrialsToMatch.validationMeans(LearningCurves.accuracyTopN(store.trials(run), 0, TOP_N, counting), TOP_N);
     }
 
     private Outcome withMatch(Outcome o, double[] curve, double level) {

@@ -184,7 +184,7 @@ public final class DashboardViewModel implements AutoCloseable {
         interrupted = batch.interrupted();
         boolean taskChanged = false;
         for (TrialRecord t : batch.trials()) {
-            String key = Arrays.toString(t.configuration());
+            String key = io.wayfinder.metrics.Counting.key(t.configuration());
             series[t.task()].add(t.reward(), t.validationMetric(), t.testMetric(), key);
             TrialRow row = new TrialRow(t, taskNames.get(t.task()));
             pendingRows.add(row);

@@ -41,9 +41,9 @@ final class TaskSeries {
         return Arrays.copyOf(reward, size);
     }
 
-    /** accuracy-topN after each trial, each configuration counted once. */
+    /** accuracy-topN after each trial, counted by the {@link io.wayfinder.metrics.Counting#DEFAULT} rule. */
     AccuracyTopN.Result[] topN(int n) {
-        return AccuracyTopN.curveDistinct(Arrays.copyOf(validation, size), Arrays.copyOf(test, size),
+        return io.wayfinder.metrics.Counting.DEFAULT.curve(Arrays.copyOf(validation, size), Arrays.copyOf(test, size),
                 Arrays.copyOf(keys, size), n);
     }
 }
