@@ -196,6 +196,10 @@ public final class SearchLoop {
                 pool.shutdownNow();
                 pool.awaitTermination(30, TimeUnit.SECONDS);
             }
+            if (owner != null) {
+                // look at the lease now, not at the last heartbeat: a stalled process taken over must not write
+                owner.renew();
+            }
             if (lost()) {
                 // another process owns the run now: what this one did not record is redone there
                 status = RunStatus.STOPPED;
