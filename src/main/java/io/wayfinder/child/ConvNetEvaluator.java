@@ -35,7 +35,7 @@ public final class ConvNetEvaluator implements TrialEvaluator {
         this.task = task;
         this.data = data;
         ConvNetTrainer.useFloat();
-        int threads = task.settings().integer("ndThreads", 0);
+        int threads = task.settings().integer("ndThreads", 0, 0, 256);
         if (threads > 0) {
             Nd4j.getEnvironment().setMaxMasterThreads(threads);
             Nd4j.getEnvironment().setMaxThreads(threads);

@@ -56,7 +56,7 @@ public final class EmbeddingModules {
         this.environment = environment;
         List<String> c = settings.strings("embeddingCorpus");
         this.corpus = c.isEmpty() ? DEFAULT_CORPUS : c;
-        this.word2vecEpochs = settings.integer("word2vecEpochs", 2);
+        this.word2vecEpochs = settings.integer("word2vecEpochs", 2, 1, 1000);
         settings.child("modules").ifPresent(m -> m.node().fields().forEachRemaining(e -> {
             if (!e.getValue().isTextual()) {
                 throw m.error(e.getKey(), "the path of a GloVe or word2vec text file");

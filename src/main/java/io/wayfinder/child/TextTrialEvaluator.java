@@ -50,15 +50,15 @@ public final class TextTrialEvaluator implements TrialEvaluator {
                     "the data set folder, relative to the data directory (e.g. \"sms-spam\")");
         }
         Path location = environment.resolve(task.data());
-        this.maxTokens = s.integer("maxTokens", 400);
-        int wideVocabulary = s.integer("wideVocabulary", 20_000);
+        this.maxTokens = s.integer("maxTokens", 400, 1, 100_000);
+        int wideVocabulary = s.integer("wideVocabulary", 20_000, 1, 10_000_000);
         String key = location.toAbsolutePath().normalize() + "|" + s + "|" + maxTokens + "|" + wideVocabulary;
         this.data = TASKS.computeIfAbsent(key, k -> new TextTaskData(TextTaskLoader.load(location, s),
                 wideVocabulary, maxTokens));
         this.modules = new EmbeddingModules(environment, s);
         this.featureCache = s.bool("featureCache", true);
         this.maxTrainingSamples = s.longValue("maxTrainingSamples", 0);
-        singleThreaded(s.integer("nd4jThreads", 1));
+        singleThreaded(s.integer("nd4jThreads", 1, 1, 256));
         if (s.bool("preloadModules", false)) {
             for (String m : modules.names()) {
                 modules.get(m);

@@ -35,21 +35,21 @@ public record ImageTaskSettings(int trainSize, int validationSize, int testSize,
     /** Reads and checks the settings; errors name the file and JSON path. */
     public static ImageTaskSettings of(Settings s) {
         ImageTaskSettings t = new ImageTaskSettings(
-                s.integer("trainSize", 0),
-                s.integer("validationSize", 5000),
-                s.integer("testSize", 0),
+                s.integer("trainSize", 0, 0, 10_000_000),
+                s.integer("validationSize", 5000, 1, 10_000_000),
+                s.integer("testSize", 0, 0, 10_000_000),
                 s.longValue("splitSeed", 1),
-                s.integer("epochs", 3),
-                s.integer("batchSize", 64),
-                s.number("learningRate", 1e-3),
+                s.integer("epochs", 3, 1, 1000),
+                s.integer("batchSize", 64, 1, 65_536),
+                s.number("learningRate", 1e-3, 1e-9, 10),
                 s.bool("cubedReward", false),
-                s.integer("lastEpochs", 1),
+                s.integer("lastEpochs", 1, 1, 1000),
                 s.string("trainImages", TRAIN_IMAGES),
                 s.string("trainLabels", TRAIN_LABELS),
                 s.string("testImages", TEST_IMAGES),
                 s.string("testLabels", TEST_LABELS),
-                s.integer("classes", 10),
-                s.integer("downsample", 1));
+                s.integer("classes", 10, 2, 100_000),
+                s.integer("downsample", 1, 1, 28));
         positive(s, "epochs", t.epochs, 1);
         positive(s, "batchSize", t.batchSize, 1);
         positive(s, "lastEpochs", t.lastEpochs, 1);

@@ -38,9 +38,9 @@ public final class TextTaskLoader {
     public static TextDataset load(Path location, Settings s) {
         LabelMapping mapping = LabelMapping.from(s);
         long seed = s.longValue("splitSeed", 0);
-        int groupLines = s.integer("groupLines", 0);
-        int maxTrain = s.integer("maxTrain", 0);
-        int maxEval = s.integer("maxEval", 0);
+        int groupLines = s.integer("groupLines", 0, 0, 1_000_000);
+        int maxTrain = s.integer("maxTrain", 0, 0, 100_000_000);
+        int maxEval = s.integer("maxEval", 0, 0, 100_000_000);
         Path dir = location;
         Path single = null;
         if (Files.isRegularFile(location)) {

@@ -34,9 +34,12 @@ public final class LanguageModelEvaluator implements TrialEvaluator {
 
     LanguageModelEvaluator(TaskSpec task, Path dir) {
         this.settings = task.settings();
-        this.corpus = LanguageModelCorpus.read(dir, settings.integer("trainTokens", 30_000),
-                settings.integer("validTokens", 8_000), settings.integer("testTokens", 8_000),
-                settings.integer("vocabulary", 2_000));
+        // every setting is checked here, once, before any trial (the per-trial ones too)
+        modelSettings(settings, 0);
+        this.corpus = LanguageModelCorpus.read(dir, settings.integer("trainTokens", 30_000, 1, 100_000_000),
+                settings.integer("validTokens", 8_000, 1, 100_000_000),
+                settings.integer("testTokens", 8_000, 1, 100_000_000),
+                settings.integer("vocabulary", 2_000, 2, 1_000_000));
         this.datasetId = dir.getFileName() + String.format("/train%d-valid%d-test%d-vocab%d", corpus.train().length,
                 corpus.valid().length, corpus.test().length, corpus.vocabulary().size());
         StringBuilder h = new StringBuilder();
@@ -46,14 +49,22 @@ public final class LanguageModelEvaluator implements TrialEvaluator {
         this.datasetHash = FileHash.sha256(h.toString());
     }
 
+    /** The documented ranges of the child-model settings. */
+    private static LanguageModelSettings modelSettings(Settings settings, long seed) {
+        settings.oneOf("cell", "searched", java.util.List.of("searched", "lstm"));
+        settings.number("rewardConstant", 80, 1e-9, 1e9);
+        return new LanguageModelSettings(settings.integer("embedding", 32, 1, 4096),
+                settings.integer("hidden", 64, 1, 4096), settings.integer("steps", 20, 1, 10_000),
+                settings.integer("batch", 24, 1, 65_536), settings.integer("epochs", 2, 1, 1000),
+                settings.number("learningRate", 0.01, 1e-9, 10), seed);
+    }
+
     @Override
     public Evaluation evaluate(TrialContext context) {
-        LanguageModelSettings s = new LanguageModelSettings(settings.integer("embedding", 32),
-                settings.integer("hidden", 64), settings.integer("steps", 20), settings.integer("batch", 24),
-                settings.integer("epochs", 2), settings.number("learningRate", 0.01), context.seed());
-        boolean lstm = settings.string("cell", "searched").equals("lstm");
+        LanguageModelSettings s = modelSettings(settings, context.seed());
+        boolean lstm = settings.oneOf("cell", "searched", java.util.List.of("searched", "lstm")).equals("lstm");
         CellSpec spec = lstm ? null : CellSpec.of(context.space(), context.configuration());
-        double c = settings.number("rewardConstant", 80);
+        double c = settings.number("rewardConstant", 80, 1e-9, 1e9);
         long t0 = System.nanoTime();
         ObjectNode details = Json.MAPPER.createObjectNode();
         double valid;
