@@ -22,7 +22,9 @@ public final class RunsCommand implements Callable<Integer> {
         try (RunStore store = options.open()) {
             for (RunRecord r : store.runs()) {
                 System.out.printf("%d\t%s\t%s\t%s\tseed %d\t%d/%d trials\t%s\t%s%n", r.id(), r.name(), r.strategy(),
-                        r.status().name().toLowerCase(), r.seed(), store.countObserved(r.id()), r.requestedTrials(),
+                        // a run stored as running whose process is gone says so (its lease is dead)
+                        io.wayfinder.service.RunOwners.interruption(store, r).map(x -> "interrupted")
+                                .orElse(r.status().name().toLowerCase()), r.seed(), store.countObserved(r.id()), r.requestedTrials(),
                         String.join(",", r.taskNames()), TIME.format(Instant.ofEpochMilli(r.createdMillis())));
             }
         }
