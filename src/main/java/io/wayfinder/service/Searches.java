@@ -188,7 +188,12 @@ public final class Searches {
             if (!file.isAbsolute() && currentProjectDirectory != null) {
                 file = currentProjectDirectory.resolve(file);
             }
-            return Optional.of(io.wayfinder.run.InputFiles.readBytes(file, io.wayfinder.run.InputFiles.MAX_CHECKPOINT_BYTES));
+            try {
+                return Optional.of(io.wayfinder.run.InputFiles.readBytes(file,
+                        io.wayfinder.run.InputFiles.MAX_CHECKPOINT_BYTES));
+            } catch (InputException e) {
+                throw p.get().error("file", "a readable controller checkpoint file (" + e.getMessage() + ")");
+            }
         }
         if (p.get().has("project")) {
             String name = p.get().requireString("project");

@@ -30,7 +30,10 @@ class HostileInputTest {
                 Arguments.of("{\"name\": \"aml\", \"settings\": {\"learningrate\": 0.01}}", "",
                         "did you mean 'learningRate'"),
                 Arguments.of("{\"name\": \"random\"}", ", \"scael\": 2", "did you mean 'scale'"),
-                Arguments.of("{\"name\": \"random\"}", ", \"simulatedMillis\": -5", "simulatedMillis"));
+                Arguments.of("{\"name\": \"random\"}", ", \"simulatedMillis\": -5", "simulatedMillis"),
+                Arguments.of("{\"name\": \"taml\", \"settings\": {\"pretrained\": {\"file\": \"/dev/zero\"}}}", "",
+                        "$.strategy.settings.pretrained.file: a readable controller checkpoint file (/dev/zero: file: "
+                                + "a regular file"));
     }
 
     @ParameterizedTest
