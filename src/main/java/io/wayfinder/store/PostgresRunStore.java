@@ -32,6 +32,20 @@ import java.util.Optional;
  * processes opening a new database at once migrate it once.
  */
 public final class PostgresRunStore implements RunStore {
+    /** Version 4: the trial queue that workers claim from, the worker of each trial, workers' heartbeats. */
+    static final String WORK_QUEUE_MIGRATION = """
+            ALTER TABLE trials ADD COLUMN worker TEXT;
+            CREATE TABLE work_queue(
+              trial_id BIGINT PRIMARY KEY REFERENCES trials(id), run_id BIGINT NOT NULL, state TEXT NOT NULL,
+              worker TEXT, lease_until BIGINT NOT NULL DEFAULT 0, claims INTEGER NOT NULL DEFAULT 0,
+              submitted BIGINT NOT NULL DEFAULT 0, failed BOOLEAN, failure TEXT, reward DOUBLE PRECISION,
+              validation DOUBLE PRECISION, test DOUBLE PRECISION, started BIGINT, finished BIGINT, details TEXT);
+            CREATE INDEX work_queue_run ON work_queue(run_id, state);
+            CREATE TABLE workers(
+              id TEXT PRIMARY KEY, host TEXT NOT NULL, pid BIGINT NOT NULL, run_id BIGINT NOT NULL DEFAULT 0,
+              state TEXT NOT NULL, current_trial INTEGER NOT NULL DEFAULT -1, started BIGINT NOT NULL,
+              heartbeat BIGINT NOT NULL, trials_done INTEGER NOT NULL DEFAULT 0);
+            """;
     /** Schema migrations; index i brings a database from version i to i+1 (the same versions as SQLite's). */
     static final List<String> MIGRATIONS = List.of("""
             CREATE TABLE runs(
@@ -69,7 +83,9 @@ public final class PostgresRunStore implements RunStore {
             ALTER TABLE run_tasks ADD COLUMN metric TEXT;
             ALTER TABLE run_tasks ADD COLUMN dataset_id TEXT;
             ALTER TABLE run_tasks ADD COLUMN dataset_hash TEXT;
-            """);
+            """, WORK_QUEUE_MIGRATION);
+    /** The database server's clock in milliseconds (one clock for every machine's leases). */
+    private static final String NOW = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
     /** Any constant; the advisory lock that serialises migrations between processes. */
     private static final long MIGRATION_LOCK = 0x5741_5946_494E_4452L;
     private static final String TRIAL_COLUMNS = "id, run_id, seq, attempt, task, config, config_values, status, "
@@ -507,6 +523,11 @@ public final class PostgresRunStore implements RunStore {
     @Override
     public int markInterrupted(long runId) {
         return call("mark the interrupted trials of run " + runId, c -> {
+            // withdrawn from the queue too: a worker still training one finds its claim gone and drops the result
+            try (PreparedStatement q = c.prepareStatement("DELETE FROM work_queue WHERE run_id = ?")) {
+                q.setLong(1, runId);
+                q.executeUpdate();
+            }
             try (PreparedStatement p = c.prepareStatement("UPDATE trials SET status = 'INTERRUPTED', failure = "
                     + "'process ended while running' WHERE run_id = ? AND status = 'RUNNING'")) {
                 p.setLong(1, runId);
@@ -677,6 +698,209 @@ public final class PostgresRunStore implements RunStore {
                     return rs.next() ? Optional.of(SqliteRunStore.decodeMatrix(rs.getBytes(1)))
                             : Optional.<double[][]>empty();
                 }
+            }
+        });
+    }
+
+    @Override
+    public boolean sharesWork() {
+        return true;
+    }
+
+    @Override
+    public long clockMillis() {
+        return call("read the clock", c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + NOW)) {
+                return single(p).getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public void enqueueTrial(long runId, long trialId) {
+        call("queue trial " + trialId, c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO work_queue(trial_id, run_id, state) "
+                    + "VALUES (?, ?, 'PENDING')")) {
+                p.setLong(1, trialId);
+                p.setLong(2, runId);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<io.wayfinder.run.ClaimedTrial> claimTrial(String workerId, long runId, long leaseMillis) {
+        return call("claim a trial", c -> {
+            long trialId;
+            // SKIP LOCKED: concurrent workers each take a different row instead of queueing behind one another
+            try (PreparedStatement p = c.prepareStatement("UPDATE work_queue SET state = 'CLAIMED', worker = ?, "
+                    + "lease_until = " + NOW + " + ?, claims = claims + 1 WHERE trial_id = (SELECT trial_id FROM "
+                    + "work_queue WHERE (state = 'PENDING' OR (state = 'CLAIMED' AND lease_until < " + NOW + "))"
+                    + (runId > 0 ? " AND run_id = ?" : "") + " ORDER BY trial_id LIMIT 1 FOR UPDATE SKIP LOCKED) "
+                    + "RETURNING trial_id")) {
+                p.setString(1, workerId);
+                p.setLong(2, leaseMillis);
+                if (runId > 0) {
+                    p.setLong(3, runId);
+                }
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<io.wayfinder.run.ClaimedTrial>empty();
+                    }
+                    trialId = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE trials SET worker = ? WHERE id = ? "
+                    + "RETURNING run_id, seq, attempt, task, config, seed")) {
+                p.setString(1, workerId);
+                p.setLong(2, trialId);
+                ResultSet rs = single(p);
+                return Optional.of(new io.wayfinder.run.ClaimedTrial(trialId, rs.getLong(1), rs.getInt(2),
+                        rs.getInt(3), rs.getInt(4), SqliteRunStore.decodeConfig(rs.getString(5)), rs.getLong(6)));
+            }
+        });
+    }
+
+    @Override
+    public boolean renewClaim(long trialId, String workerId, long leaseMillis) {
+        return call("renew the claim on trial " + trialId, c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE work_queue SET lease_until = " + NOW + " + ? "
+                    + "WHERE trial_id = ? AND worker = ? AND state = 'CLAIMED'")) {
+                p.setLong(1, leaseMillis);
+                p.setLong(2, trialId);
+                p.setString(3, workerId);
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean submitResult(io.wayfinder.run.TrialResult r) {
+        return call("store the result of trial " + r.trialId(), c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE work_queue SET state = 'DONE', submitted = " + NOW
+                    + ", failed = ?, failure = ?, reward = ?, validation = ?, test = ?, started = ?, finished = ?, "
+                    + "details = ? WHERE trial_id = ? AND worker = ? AND state = 'CLAIMED'")) {
+                p.setBoolean(1, r.failed());
+                p.setString(2, r.failureReason());
+                setReal(p, 3, r.reward());
+                setReal(p, 4, r.validationMetric());
+                setReal(p, 5, r.testMetric());
+                p.setLong(6, r.startedMillis());
+                p.setLong(7, r.finishedMillis());
+                p.setString(8, r.details());
+                p.setLong(9, r.trialId());
+                p.setString(10, r.worker());
+                boolean held = p.executeUpdate() == 1;
+                if (held) {
+                    try (PreparedStatement w = c.prepareStatement("UPDATE workers SET trials_done = trials_done + 1 "
+                            + "WHERE id = ?")) {
+                        w.setString(1, r.worker());
+                        w.executeUpdate();
+                    }
+                }
+                return held;
+            }
+        });
+    }
+
+    @Override
+    public List<io.wayfinder.run.TrialResult> submittedResults(long runId) {
+        return call("read the results of run " + runId, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT trial_id, worker, failed, failure, reward, "
+                    + "validation, test, started, finished, details FROM work_queue WHERE run_id = ? AND "
+                    + "state = 'DONE' ORDER BY submitted, trial_id")) {
+                p.setLong(1, runId);
+                List<io.wayfinder.run.TrialResult> out = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new io.wayfinder.run.TrialResult(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
+                                rs.getString(4), getReal(rs, 5), getReal(rs, 6), getReal(rs, 7), rs.getLong(8),
+                                rs.getLong(9), rs.getString(10)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public void dequeueTrial(long trialId) {
+        call("remove trial " + trialId + " from the queue", c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM work_queue WHERE trial_id = ?")) {
+                p.setLong(1, trialId);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int claimableTrials(long runId) {
+        return call("count the queued trials of run " + runId, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM work_queue WHERE run_id = ? AND "
+                    + "(state = 'PENDING' OR (state = 'CLAIMED' AND lease_until < " + NOW + "))")) {
+                p.setLong(1, runId);
+                return single(p).getInt(1);
+            }
+        });
+    }
+
+    @Override
+    public void workerHeartbeat(io.wayfinder.run.WorkerRecord w) {
+        call("record the heartbeat of worker " + w.id(), c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO workers(id, host, pid, run_id, state, "
+                    + "current_trial, started, heartbeat) VALUES (?,?,?,?,?,?," + NOW + "," + NOW + ") "
+                    + "ON CONFLICT(id) DO UPDATE SET run_id = CASE WHEN excluded.run_id > 0 THEN excluded.run_id "
+                    + "ELSE workers.run_id END, state = excluded.state, current_trial = excluded.current_trial, "
+                    + "heartbeat = excluded.heartbeat")) {
+                p.setString(1, w.id());
+                p.setString(2, w.host());
+                p.setLong(3, w.pid());
+                p.setLong(4, w.runId());
+                p.setString(5, w.state());
+                p.setInt(6, w.currentTrial());
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<io.wayfinder.run.WorkerRecord> workers(long runId) {
+        return call("list workers", c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT id, host, pid, run_id, state, current_trial, "
+                    + "started, heartbeat, trials_done FROM workers" + (runId > 0 ? " WHERE run_id = ?" : "")
+                    + " ORDER BY id")) {
+                if (runId > 0) {
+                    p.setLong(1, runId);
+                }
+                List<io.wayfinder.run.WorkerRecord> out = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new io.wayfinder.run.WorkerRecord(rs.getString(1), rs.getString(2), rs.getLong(3),
+                                rs.getLong(4), rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getLong(8),
+                                rs.getInt(9)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public java.util.Map<Long, String> trialWorkers(long runId) {
+        return call("read the workers of run " + runId, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT id, worker FROM trials WHERE run_id = ? AND "
+                    + "worker IS NOT NULL")) {
+                p.setLong(1, runId);
+                java.util.Map<Long, String> out = new java.util.HashMap<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+                return out;
             }
         });
     }
