@@ -1,6 +1,8 @@
 package io.wayfinder.cli;
 
+import io.wayfinder.exec.RunBusyException;
 import io.wayfinder.run.InputException;
+import io.wayfinder.store.StoreException;
 import java.util.NoSuchElementException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +27,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof InputException || ex instanceof NoSuchElementException
-                    || ex instanceof IllegalArgumentException) {
+                    || ex instanceof IllegalArgumentException || ex instanceof RunBusyException
+                    || ex instanceof StoreException) {
                 commandLine.getErr().println("error: " + ex.getMessage());
                 return 2;
             }

@@ -58,6 +58,7 @@ public final class SearchLoop {
     private final SearchListener listener;
     private final SearchControl control;
 
+    private RunOwnership owner;
     private Rng rng;
     private int nextSeq;
     private int observations;
@@ -84,6 +85,19 @@ public final class SearchLoop {
         this.countedPerTask = new int[project.tasks().size()];
         this.inFlightPerTask = new int[project.tasks().size()];
         this.rng = new Rng(project.seed() ^ 0x5EA4C41L);
+    }
+
+    /**
+     * The lease this process holds on the run: the loop checks it before each trial and stops without writing
+     * anything more once another process has taken the run over.
+     */
+    public SearchLoop ownedBy(RunOwnership ownership) {
+        this.owner = ownership;
+        return this;
+    }
+
+    private boolean lost() {
+        return owner != null && !owner.held();
     }
 
     /** A pending proposal: a new one, or a trial redone after an interruption. */
@@ -116,6 +130,9 @@ public final class SearchLoop {
         String message = null;
         try {
             while (observations < requested) {
+                if (lost()) {
+                    break;
+                }
                 if (!control.awaitRunnable()) {
                     status = RunStatus.STOPPED;
                     message = "stopped by request";
@@ -171,11 +188,18 @@ public final class SearchLoop {
                 pool.shutdownNow();
                 pool.awaitTermination(30, TimeUnit.SECONDS);
             }
-            if (!running.isEmpty()) {
-                store.markInterrupted(runId);
+            if (lost()) {
+                // another process owns the run now: what this one did not record is redone there
+                status = RunStatus.STOPPED;
+                message = "taken over by " + owner.lostTo() + "; this process stopped executing the run";
+                LOG.error("run {}: {}", runId, message);
+            } else {
+                if (!running.isEmpty()) {
+                    store.markInterrupted(runId);
+                }
+                checkpoint();
+                store.setRunStatus(runId, status, message);
             }
-            checkpoint();
-            store.setRunStatus(runId, status, message);
             listener.runEnded(runId, status, message);
         }
         return status;
@@ -325,6 +349,10 @@ public final class SearchLoop {
     private void handle(Finished f, int requested) {
         Pending p = f.pending();
         inFlightPerTask[p.task()]--;
+        if (lost()) {
+            // the run's new owner has marked this trial interrupted and will redo it
+            return;
+        }
         if (f.failure() instanceof CancellationException || (f.failure() != null && control.stopRequested()
                 && f.failure() instanceof InterruptedException)) {
             // stopped mid-training: leave it for resume to redo

@@ -1,5 +1,6 @@
 package io.wayfinder.service;
 
+import io.wayfinder.exec.RunOwnership;
 import io.wayfinder.exec.SearchControl;
 import io.wayfinder.exec.SearchListener;
 import io.wayfinder.exec.SearchLoop;
@@ -18,9 +19,11 @@ public final class PreparedSearch implements AutoCloseable {
     private final Strategy strategy;
     private final List<TrialEvaluator> evaluators;
     private final List<String> provenance;
+    private final RunOwnership owner;
 
     PreparedSearch(RunStore store, long runId, Project project, Strategy strategy, List<TrialEvaluator> evaluators,
-                   List<String> provenance) {
+                   List<String> provenance, RunOwnership owner) {
+        this.owner = owner;
         this.store = store;
         this.runId = runId;
         this.project = project;
@@ -42,13 +45,18 @@ public final class PreparedSearch implements AutoCloseable {
     }
 
     public RunStatus run(SearchListener listener, SearchControl control) throws InterruptedException {
-        return new SearchLoop(store, runId, project, strategy, evaluators, provenance, listener, control).run();
+        return new SearchLoop(store, runId, project, strategy, evaluators, provenance, listener, control).ownedBy(owner)
+                .run();
     }
 
     @Override
     public void close() {
-        for (TrialEvaluator e : evaluators) {
-            e.close();
+        try {
+            for (TrialEvaluator e : evaluators) {
+                e.close();
+            }
+        } finally {
+            owner.close();
         }
     }
 }

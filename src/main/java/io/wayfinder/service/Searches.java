@@ -1,6 +1,7 @@
 package io.wayfinder.service;
 
 import io.wayfinder.exec.Provenance;
+import io.wayfinder.exec.RunOwnership;
 import io.wayfinder.exec.SearchLoop;
 import io.wayfinder.run.InputException;
 import io.wayfinder.run.Json;
@@ -47,6 +48,7 @@ public final class Searches {
     /** Prepares a new run of a project (overrides already applied to it). */
     public PreparedSearch start(Project project) {
         List<TrialEvaluator> evaluators = evaluators(project);
+        RunOwnership owner = null;
         try {
             String spaceHash = SearchSpaceCodec.hash(project.space());
             Strategy strategy = strategy(project);
@@ -54,6 +56,7 @@ public final class Searches {
                     project.totalTrials(), spaceHash, project.json() == null ? "" : project.json(),
                     SearchSpaceCodec.write(project.space()), project.tasks().stream().map(TaskSpec::name).toList(),
                     dataDirectory.toString()));
+            owner = RunOwnership.take(store, runId);
             List<io.wayfinder.run.TaskRecord> tasks = new ArrayList<>();
             for (int i = 0; i < project.tasks().size(); i++) {
                 TaskSpec t = project.tasks().get(i);
@@ -62,9 +65,13 @@ public final class Searches {
             }
             store.recordProjectAndTasks(runId, project.name(),
                     project.file() == null ? null : project.file().toAbsolutePath().normalize().toString(), tasks);
-            return new PreparedSearch(store, runId, project, strategy, evaluators, provenance(project, evaluators));
+            return new PreparedSearch(store, runId, project, strategy, evaluators, provenance(project, evaluators),
+                    owner);
         } catch (RuntimeException e) {
             evaluators.forEach(TrialEvaluator::close);
+            if (owner != null) {
+                owner.close();
+            }
             throw e;
         }
     }
@@ -78,12 +85,22 @@ public final class Searches {
         Project project = storedProject(run);
         int perTask = trialsPerTask > 0 ? trialsPerTask : Math.max(1, run.requestedTrials() / project.tasks().size());
         project = project.withTrialsPerTask(perTask);
-        if (project.totalTrials() != run.requestedTrials()) {
-            store.setRequestedTrials(runId, project.totalTrials());
+        // one process executes a run: take its lease before writing anything to it
+        RunOwnership owner = RunOwnership.take(store, runId);
+        List<TrialEvaluator> evaluators = List.of();
+        try {
+            if (project.totalTrials() != run.requestedTrials()) {
+                store.setRequestedTrials(runId, project.totalTrials());
+            }
+            evaluators = evaluators(project);
+            Strategy strategy = strategy(project);
+            return new PreparedSearch(store, runId, project, strategy, evaluators, provenance(project, evaluators),
+                    owner);
+        } catch (RuntimeException e) {
+            evaluators.forEach(TrialEvaluator::close);
+            owner.close();
+            throw e;
         }
-        List<TrialEvaluator> evaluators = evaluators(project);
-        Strategy strategy = strategy(project);
-        return new PreparedSearch(store, runId, project, strategy, evaluators, provenance(project, evaluators));
     }
 
     /** The project a run was started from, with its seed and budget as the run recorded them. */

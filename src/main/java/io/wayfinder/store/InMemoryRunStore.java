@@ -3,6 +3,7 @@ package io.wayfinder.store;
 import io.wayfinder.run.Checkpoint;
 import io.wayfinder.run.NewRun;
 import io.wayfinder.run.PolicySnapshot;
+import io.wayfinder.run.RunLease;
 import io.wayfinder.run.RunRecord;
 import io.wayfinder.run.RunStatus;
 import io.wayfinder.run.TrialOutcome;
@@ -33,6 +34,7 @@ public final class InMemoryRunStore implements RunStore {
     private final Map<Long, List<io.wayfinder.run.TaskRecord>> tasks = new LinkedHashMap<>();
     private final Map<String, io.wayfinder.run.ProjectRecord> projects = new LinkedHashMap<>();
     private final Map<Long, Long> projectOfRun = new LinkedHashMap<>();
+    private final Map<Long, RunLease> leases = new LinkedHashMap<>();
     private long nextRun = 1;
     private long nextTrial = 1;
 
@@ -203,6 +205,40 @@ public final class InMemoryRunStore implements RunStore {
     public synchronized Optional<double[][]> latestTaskEmbeddings(long runId) {
         TreeMap<Integer, double[][]> m = embeddings.get(runId);
         return m == null || m.isEmpty() ? Optional.empty() : Optional.of(m.lastEntry().getValue());
+    }
+
+    @Override
+    public synchronized Optional<RunLease> lease(long runId) {
+        return Optional.ofNullable(leases.get(runId));
+    }
+
+    @Override
+    public synchronized boolean claimLease(RunLease lease, String replacing) {
+        require(lease.runId());
+        RunLease current = leases.get(lease.runId());
+        if (replacing == null ? current != null : current == null || !current.token().equals(replacing)) {
+            return false;
+        }
+        leases.put(lease.runId(), lease);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean renewLease(long runId, String token, long heartbeatMillis) {
+        RunLease current = leases.get(runId);
+        if (current == null || !current.token().equals(token)) {
+            return false;
+        }
+        leases.put(runId, current.withHeartbeat(heartbeatMillis));
+        return true;
+    }
+
+    @Override
+    public synchronized void releaseLease(long runId, String token) {
+        RunLease current = leases.get(runId);
+        if (current != null && current.token().equals(token)) {
+            leases.remove(runId);
+        }
     }
 
     @Override

@@ -83,6 +83,10 @@ public final class PostgresRunStore implements RunStore {
             ALTER TABLE run_tasks ADD COLUMN metric TEXT;
             ALTER TABLE run_tasks ADD COLUMN dataset_id TEXT;
             ALTER TABLE run_tasks ADD COLUMN dataset_hash TEXT;
+            """, """
+            CREATE TABLE run_leases(
+              run_id BIGINT PRIMARY KEY REFERENCES runs(id), token TEXT NOT NULL, pid BIGINT NOT NULL,
+              host TEXT NOT NULL, acquired BIGINT NOT NULL, heartbeat BIGINT NOT NULL);
             """, WORK_QUEUE_MIGRATION);
     /** The database server's clock in milliseconds (one clock for every machine's leases). */
     private static final String NOW = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
@@ -902,6 +906,74 @@ public final class PostgresRunStore implements RunStore {
                 }
                 return out;
             }
+        });
+    }
+
+    // ---- the run lease: one process executes a run ----
+
+    @Override
+    public Optional<io.wayfinder.run.RunLease> lease(long runId) {
+        return call("read the lease of run " + runId, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT token, pid, host, acquired, heartbeat FROM "
+                    + "run_leases WHERE run_id = ?")) {
+                p.setLong(1, runId);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(new io.wayfinder.run.RunLease(runId, rs.getString(1), rs.getLong(2),
+                            rs.getString(3), rs.getLong(4), rs.getLong(5))) : Optional.<io.wayfinder.run.RunLease>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean claimLease(io.wayfinder.run.RunLease lease, String replacing) {
+        if (run(lease.runId()).isEmpty()) {
+            throw new NoSuchElementException("no run " + lease.runId() + " in " + location.shown());
+        }
+        return call("claim the lease of run " + lease.runId(), c -> {
+            // the primary key (or the token of the lease replaced) lets at most one of two claimants through
+            String sql = replacing == null
+                    ? "INSERT INTO run_leases(token, pid, host, acquired, heartbeat, run_id) VALUES (?,?,?,?,?,?) "
+                    + "ON CONFLICT(run_id) DO NOTHING"
+                    : "UPDATE run_leases SET token = ?, pid = ?, host = ?, acquired = ?, heartbeat = ? "
+                    + "WHERE run_id = ? AND token = ?";
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                p.setString(1, lease.token());
+                p.setLong(2, lease.pid());
+                p.setString(3, lease.host());
+                p.setLong(4, lease.acquiredMillis());
+                p.setLong(5, lease.heartbeatMillis());
+                p.setLong(6, lease.runId());
+                if (replacing != null) {
+                    p.setString(7, replacing);
+                }
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean renewLease(long runId, String token, long heartbeatMillis) {
+        return call("renew the lease of run " + runId, c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE run_leases SET heartbeat = ? WHERE run_id = ? "
+                    + "AND token = ?")) {
+                p.setLong(1, heartbeatMillis);
+                p.setLong(2, runId);
+                p.setString(3, token);
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void releaseLease(long runId, String token) {
+        call("release the lease of run " + runId, c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM run_leases WHERE run_id = ? AND token = ?")) {
+                p.setLong(1, runId);
+                p.setString(2, token);
+                p.executeUpdate();
+            }
+            return null;
         });
     }
 

@@ -3,6 +3,7 @@ package io.wayfinder.store;
 import io.wayfinder.run.Checkpoint;
 import io.wayfinder.run.NewRun;
 import io.wayfinder.run.PolicySnapshot;
+import io.wayfinder.run.RunLease;
 import io.wayfinder.run.RunRecord;
 import io.wayfinder.run.RunStatus;
 import io.wayfinder.run.TrialOutcome;
@@ -96,6 +97,22 @@ public interface RunStore extends AutoCloseable {
     default void atomically(Runnable work) {
         work.run();
     }
+
+    /** The lease of the process executing this run, if any process holds one (alive or not: see {@code RunLeases}). */
+    Optional<RunLease> lease(long runId);
+
+    /**
+     * Writes {@code lease} as its run's lease if the run has none ({@code replacing} null) or if the lease it has
+     * carries the token {@code replacing} (a dead owner's lease being taken over); atomic, so of two processes
+     * claiming one run at most one succeeds. Returns whether the lease was written.
+     */
+    boolean claimLease(RunLease lease, String replacing);
+
+    /** Sets the heartbeat of the lease with this token; false when the run's lease is no longer this one (taken over). */
+    boolean renewLease(long runId, String token, long heartbeatMillis);
+
+    /** Removes the run's lease if it still carries this token (its owner finished with the run). */
+    void releaseLease(long runId, String token);
 
     // ---- shared work: a queue of trials that worker processes claim (SQLite on one machine, PostgreSQL anywhere) ----
 

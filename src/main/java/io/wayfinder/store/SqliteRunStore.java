@@ -3,6 +3,7 @@ package io.wayfinder.store;
 import io.wayfinder.run.Checkpoint;
 import io.wayfinder.run.NewRun;
 import io.wayfinder.run.PolicySnapshot;
+import io.wayfinder.run.RunLease;
 import io.wayfinder.run.RunRecord;
 import io.wayfinder.run.RunStatus;
 import io.wayfinder.run.TrialOutcome;
@@ -85,6 +86,10 @@ public final class SqliteRunStore implements RunStore {
             ALTER TABLE run_tasks ADD COLUMN metric TEXT;
             ALTER TABLE run_tasks ADD COLUMN dataset_id TEXT;
             ALTER TABLE run_tasks ADD COLUMN dataset_hash TEXT;
+            """, """
+            CREATE TABLE run_leases(
+              run_id INTEGER PRIMARY KEY REFERENCES runs(id), token TEXT NOT NULL, pid INTEGER NOT NULL,
+              host TEXT NOT NULL, acquired INTEGER NOT NULL, heartbeat INTEGER NOT NULL);
             """, WORK_QUEUE_MIGRATION);
     /** How many loop checkpoints of one kind are kept per run (older ones are deleted). */
     static final int CHECKPOINTS_KEPT = 3;
@@ -993,6 +998,79 @@ public final class SqliteRunStore implements RunStore {
             connection.setAutoCommit(true);
         } catch (SQLException ignored) {
             // nothing more to do
+        }
+    }
+
+    @Override
+    public synchronized Optional<RunLease> lease(long runId) {
+        try {
+            PreparedStatement p = prepare("SELECT token, pid, host, acquired, heartbeat FROM run_leases WHERE run_id = ?");
+            p.setLong(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(new RunLease(runId, rs.getString(1), rs.getLong(2), rs.getString(3),
+                        rs.getLong(4), rs.getLong(5))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the lease of run " + runId + " in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized boolean claimLease(RunLease lease, String replacing) {
+        try {
+            if (run(lease.runId()).isEmpty()) {
+                throw new NoSuchElementException("no run " + lease.runId() + " in " + file);
+            }
+            PreparedStatement p;
+            if (replacing == null) {
+                // the primary key makes a second claim of an unowned run fail; OR IGNORE turns that into "0 rows"
+                p = prepare("INSERT OR IGNORE INTO run_leases(run_id, token, pid, host, acquired, heartbeat) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)");
+                p.setLong(1, lease.runId());
+                p.setString(2, lease.token());
+                p.setLong(3, lease.pid());
+                p.setString(4, lease.host());
+                p.setLong(5, lease.acquiredMillis());
+                p.setLong(6, lease.heartbeatMillis());
+            } else {
+                p = prepare("UPDATE run_leases SET token = ?, pid = ?, host = ?, acquired = ?, heartbeat = ? "
+                        + "WHERE run_id = ? AND token = ?");
+                p.setString(1, lease.token());
+                p.setLong(2, lease.pid());
+                p.setString(3, lease.host());
+                p.setLong(4, lease.acquiredMillis());
+                p.setLong(5, lease.heartbeatMillis());
+                p.setLong(6, lease.runId());
+                p.setString(7, replacing);
+            }
+            return p.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("cannot claim the lease of run " + lease.runId() + " in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized boolean renewLease(long runId, String token, long heartbeatMillis) {
+        try {
+            PreparedStatement p = prepare("UPDATE run_leases SET heartbeat = ? WHERE run_id = ? AND token = ?");
+            p.setLong(1, heartbeatMillis);
+            p.setLong(2, runId);
+            p.setString(3, token);
+            return p.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("cannot renew the lease of run " + runId + " in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void releaseLease(long runId, String token) {
+        try {
+            PreparedStatement p = prepare("DELETE FROM run_leases WHERE run_id = ? AND token = ?");
+            p.setLong(1, runId);
+            p.setString(2, token);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot release the lease of run " + runId + " in " + file, e);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.wayfinder.run.Checkpoint;
 import io.wayfinder.run.NewRun;
 import io.wayfinder.run.PolicySnapshot;
+import io.wayfinder.run.RunLease;
 import io.wayfinder.run.RunRecord;
 import io.wayfinder.run.RunStatus;
 import io.wayfinder.run.TrialOutcome;
@@ -336,5 +337,45 @@ public abstract class RunStoreContractTest {
         assertThat(claims).hasSize(n);
         assertThat(store.submittedResults(run)).hasSize(n);
         assertThat(store.trialWorkers(run)).isEqualTo(claims);
+    }
+
+    @Test
+    void aRunHasAtMostOneLeaseAndOnlyItsHolderRenewsOrReleasesIt() {
+        long run = store.createRun(newRun("owned"));
+        assertThat(store.lease(run)).isEmpty();
+        RunLease first = new RunLease(run, "token-a", 101, "alpha", 1_000, 1_000);
+        assertThat(store.claimLease(first, null)).isTrue();
+        assertThat(store.lease(run)).contains(first);
+        // a second process claiming the run as if it were free is refused
+        assertThat(store.claimLease(new RunLease(run, "token-b", 202, "beta", 2_000, 2_000), null)).isFalse();
+        assertThat(store.lease(run)).contains(first);
+        assertThat(store.renewLease(run, "token-a", 5_000)).isTrue();
+        assertThat(store.lease(run).orElseThrow().heartbeatMillis()).isEqualTo(5_000);
+        assertThat(store.renewLease(run, "token-b", 6_000)).isFalse();
+        store.releaseLease(run, "token-b");
+        assertThat(store.lease(run)).isPresent();
+        store.releaseLease(run, "token-a");
+        assertThat(store.lease(run)).isEmpty();
+        assertThat(store.renewLease(run, "token-a", 7_000)).isFalse();
+    }
+
+    @Test
+    void aLeaseIsTakenOverOnlyByNamingTheTokenItReplaces() {
+        long run = store.createRun(newRun("taken over"));
+        long other = store.createRun(newRun("other"));
+        store.claimLease(new RunLease(run, "dead", 101, "alpha", 1_000, 1_000), null);
+        RunLease mine = new RunLease(run, "alive", 303, "gamma", 9_000, 9_000);
+        assertThat(store.claimLease(mine, "not-the-current-one")).isFalse();
+        assertThat(store.claimLease(mine, "dead")).isTrue();
+        assertThat(store.lease(run)).contains(mine);
+        // the old holder finds out at its next heartbeat and cannot release the new holder's lease
+        assertThat(store.renewLease(run, "dead", 10_000)).isFalse();
+        store.releaseLease(run, "dead");
+        assertThat(store.lease(run)).contains(mine);
+        // leases are per run
+        assertThat(store.lease(other)).isEmpty();
+        assertThat(store.claimLease(new RunLease(other, "x", 1, "h", 1, 1), null)).isTrue();
+        assertThatThrownBy(() -> store.claimLease(new RunLease(999_999, "x", 1, "h", 1, 1), null))
+                .isInstanceOf(java.util.NoSuchElementException.class);
     }
 }
