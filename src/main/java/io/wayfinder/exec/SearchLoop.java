@@ -71,7 +71,7 @@ public final class SearchLoop {
      */
     public SearchLoop(RunStore store, long runId, Project project, Strategy strategy, List<TrialEvaluator> evaluators,
                       List<String> provenance, SearchListener listener, SearchControl control) {
-        if (evaluators.size() != project.tasks().size()) {
+        if (evaluators.size() != project.tasks().size() && !(evaluators.isEmpty() && listener == REPLAY)) {
             throw new IllegalArgumentException("one evaluator per task is needed");
         }
         this.store = store;
@@ -363,10 +363,32 @@ public final class SearchLoop {
         return idle;
     }
 
+    private static final SearchListener REPLAY = new SearchListener() {
+    };
+
+    /**
+     * The state a fresh strategy reaches by replaying every stored trial of a run from the start, in the interleaving
+     * of proposals and observations the trials recorded (no checkpoint, no training, nothing written). For a run
+     * whose trials are each counted exactly once this equals the state the run itself checkpointed at its end.
+     */
+    public static byte[] replayedStrategyState(RunStore store, long runId, Project project, Strategy fresh) {
+        SearchLoop loop = new SearchLoop(store, runId, project, fresh, List.of(), List.of(), REPLAY, null);
+        int requested = store.run(runId).orElseThrow().requestedTrials();
+        loop.restore(Math.max(1, requested / project.tasks().size()), false);
+        return fresh.state();
+    }
+
     /** Restores the latest checkpoint and replays what was recorded after it; returns the trials to redo. */
     private Deque<Pending> restore(int perTask) {
-        store.markInterrupted(runId);
-        var checkpoint = store.latestCheckpoint(runId, CHECKPOINT_KIND);
+        return restore(perTask, true);
+    }
+
+    private Deque<Pending> restore(int perTask, boolean fromCheckpoint) {
+        if (fromCheckpoint) {
+            store.markInterrupted(runId);
+        }
+        var checkpoint = fromCheckpoint ? store.latestCheckpoint(runId, CHECKPOINT_KIND)
+                : java.util.Optional.<io.wayfinder.run.Checkpoint>empty();
         if (checkpoint.isPresent()) {
             LoopState s = LoopState.fromBytes(checkpoint.get().state());
             rng = Rng.fromState(s.rng());
