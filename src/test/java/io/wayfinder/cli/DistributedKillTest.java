@@ -131,6 +131,15 @@ class DistributedKillTest {
                     .orElseThrow().state());
             assertThat(replayed).as("the controller state equals a replay of the stored trials")
                     .isEqualTo(checkpointed);
+            CliRunner.Result export = CliRunner.run("export", "1", "--format", "csv", "--store", url);
+            assertThat(export.exitCode()).isZero();
+            List<String> rows = export.out().lines().toList();
+            int workerColumn = List.of(rows.get(0).split(",")).indexOf("worker");
+            assertThat(workerColumn).isPositive();
+            assertThat(rows.subList(1, rows.size())).filteredOn(r -> r.contains(",complete,"))
+                    .hasSize(trials).allSatisfy(r -> assertThat(r.split(",")[workerColumn]).matches(".+:\\d+"));
+            CliRunner.Result runs = CliRunner.run("runs", "--store", url);
+            assertThat(runs.out()).contains("\tworker ").contains("stopped").doesNotContain("wayfinder@");
             int staleness = counted.stream().mapToInt(t -> t.observeOrder() - t.observedAtProposal()).max().orElse(0);
             System.out.printf("distributed kill soak: %d kills (%d coordinator, %d worker), %d trials counted once, "
                             + "%d interrupted attempts redone, %d workers recorded, max staleness %d%n", kills,
