@@ -108,7 +108,7 @@ public final class Worker implements Runnable {
             t.setDaemon(true);
             return t;
         });
-        long backoff = 5;
+        long backoff = 2;
         long lastBeat = 0;
         long lastRunCheck = 0;
         try {
@@ -138,10 +138,10 @@ public final class Worker implements Runnable {
                 }
                 if (claim.isEmpty()) {
                     Thread.sleep(backoff);
-                    backoff = Math.min(200, backoff * 2);
+                    backoff = Math.min(100, backoff * 2);
                     continue;
                 }
-                backoff = 5;
+                backoff = 2;
                 train(claim.get(), timer);
                 lastBeat = System.currentTimeMillis();
             }
@@ -157,7 +157,8 @@ public final class Worker implements Runnable {
     private void train(ClaimedTrial c, ScheduledExecutorService timer) {
         currentRun = c.runId();
         currentSeq = c.seq();
-        beat("training");
+        // no heartbeat here: a quick trial should cost two transactions (claim, result); the renewal below marks
+        // the worker as training from a third of the lease on, which is when a person following the run would look
         AtomicBoolean lostClaim = new AtomicBoolean();
         ScheduledFuture<?> renewal = timer.scheduleWithFixedDelay(() -> {
             try {
@@ -205,6 +206,8 @@ public final class Worker implements Runnable {
                 + (result.failed() ? " failed: " + result.failureReason() : String.format(" reward %.4f",
                 result.reward())) + " in " + (result.finishedMillis() - startedAt) + " ms"
                 + (accepted ? "" : " (not accepted: the claim was taken over)"));
-        beat("idle");
+        if (System.currentTimeMillis() - startedAt > leaseMillis / 3) {
+            beat("idle");
+        }
     }
 }
