@@ -93,8 +93,8 @@ public final class BenchDistributedCommand implements Callable<Integer> {
                     median(inProcess), median(inMemory));
             for (int i = 0; i < workerCounts.length; i++) {
                 double m = median(perWorkers[i]);
-                System.out.printf("median trials/s with %d worker(s): %.0f (%.2f x the in-process loop; %.1f ms of "
-                        + "coordination per trial)%n", workerCounts[i], m, m / median(inProcess), 1000 / m);
+                System.out.printf("median trials/s with %d worker(s): %.0f (%.2f x the in-process loop; %.1f ms per "
+                        + "trial)%n", workerCounts[i], m, m / median(inProcess), 1000 / m);
             }
             if (childProject != null) {
                 Project child = ProjectCodec.read(childProject).withTrialsPerTask(childTrials);
