@@ -302,7 +302,9 @@ public final class SearchLoop {
                 for (io.wayfinder.run.TrialResult r : results) {
                     Pending p = outstanding.remove(r.trialId());
                     if (p == null) {
-                        continue; // not this session's (cannot happen: resume withdraws every queued trial)
+                        // not this session's trial (resume withdraws every queued trial, so only a stray row): drop it
+                        store.dequeueTrial(r.trialId());
+                        continue;
                     }
                     Finished f = new Finished(r.trialId(), p, r.failed() ? null
                             : new Evaluation(r.reward(), r.validationMetric(), r.testMetric(), null),
