@@ -104,12 +104,12 @@ public final class BenchDistributedCommand implements Callable<Integer> {
                     Project p = child.withSeed(1000 + r);
                     one[r] = distributed(p, store, location, 1);
                     two[r] = distributed(p, store, location, 2);
-                    System.out.printf("child repeat %d: 1 worker %.3f trials/s, 2 workers %.3f trials/s%n", r + 1,
-                            one[r], two[r]);
+                    System.out.printf("child repeat %d: 1 worker %.1f trials/h, 2 workers %.1f trials/h%n", r + 1,
+                            one[r] * 3600, two[r] * 3600);
                 }
-                System.out.printf("child task %s, %d trials: 2 workers / 1 worker = %.2f x (medians %.3f vs %.3f "
-                        + "trials/s)%n", child.name(), child.totalTrials(), median(two) / median(one), median(two),
-                        median(one));
+                System.out.printf("child task %s, %d trials: 2 workers / 1 worker = %.2f x (medians %.1f vs %.1f "
+                        + "trials/h)%n", child.name(), child.totalTrials(), median(two) / median(one),
+                        median(two) * 3600, median(one) * 3600);
             }
         }
         return 0;
