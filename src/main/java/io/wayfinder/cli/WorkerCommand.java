@@ -48,6 +48,7 @@ public final class WorkerCommand implements Callable<Integer> {
                 throw new java.util.NoSuchElementException("no run " + runId + " in " + store.location());
             }
             List<Thread> running = new ArrayList<>();
+            List<Worker> workers = new ArrayList<>();
             Thread hook = new Thread(() -> {
                 stop.set(true);
                 running.forEach(Thread::interrupt);
@@ -66,6 +67,7 @@ public final class WorkerCommand implements Callable<Integer> {
             for (int i = 0; i < threads; i++) {
                 Worker w = new Worker(store, Worker.idFor(i, threads), runId, jobs, lease, stop,
                         line -> System.out.println(line));
+                workers.add(w);
                 Thread t = new Thread(w, "wayfinder-worker-" + i);
                 running.add(t);
                 t.start();
@@ -77,6 +79,12 @@ public final class WorkerCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException ignored) {
                 // already shutting down
+            }
+            for (Worker w : workers) {
+                if (w.failure() != null) {
+                    System.err.println("error: worker " + w.id() + " " + w.failure());
+                    return 2;
+                }
             }
         }
         return 0;

@@ -55,6 +55,7 @@ public final class Worker implements Runnable {
     private final long started = System.currentTimeMillis();
     private volatile long currentRun;
     private volatile int currentSeq = -1;
+    private volatile String failure;
     private int done;
 
     /**
@@ -87,6 +88,15 @@ public final class Worker implements Runnable {
         return id;
     }
 
+    /**
+     * Why this worker stopped on its own, or null: it cannot prepare a run's trials on this machine (data missing, an
+     * unknown task kind). It stops instead of reporting every trial it claims as failed; its claim's lease expires and
+     * a worker that can train the trial takes it.
+     */
+    public String failure() {
+        return failure;
+    }
+
     /** Trials whose results were accepted. */
     public int trialsDone() {
         return done;
@@ -112,7 +122,7 @@ public final class Worker implements Runnable {
         long lastBeat = 0;
         long lastRunCheck = 0;
         try {
-            while (!stop.get()) {
+            while (!stop.get() && failure == null) {
                 long now = System.currentTimeMillis();
                 if (now - lastBeat > leaseMillis / 3) {
                     beat("idle");
@@ -171,9 +181,18 @@ public final class Worker implements Runnable {
             }
         }, leaseMillis / 3, leaseMillis / 3, TimeUnit.MILLISECONDS);
         long startedAt = System.currentTimeMillis();
+        Job job;
+        try {
+            job = jobs.job(c);
+        } catch (RuntimeException e) {
+            renewal.cancel(false);
+            failure = "cannot train trials of run " + c.runId() + " on this machine: " + e.getMessage();
+            progress.accept("worker " + id + ": " + failure + "; stopping (the trial returns to the queue)");
+            currentSeq = -1;
+            return;
+        }
         TrialResult result;
         try {
-            Job job = jobs.job(c);
             Evaluation e = job.evaluator().evaluate(new TrialContext(job.space(), new Configuration(c.configuration()),
                     job.task(), c.seed(), c.seq(), () -> lostClaim.get() || stop.get()));
             if (e == null || !Double.isFinite(e.reward())) {

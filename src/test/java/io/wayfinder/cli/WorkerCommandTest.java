@@ -31,6 +31,28 @@ class WorkerCommandTest {
     }
 
     @Test
+    void aWorkerWithoutTheRunsDataStopsInOneLineInsteadOfFailingEveryTrial() throws Exception {
+        java.nio.file.Path data = io.wayfinder.TestData.require("nats-bench-tss/nats_tss_test_acc.tsv").getParent()
+                .getParent();
+        String url = PostgresCluster.get().newDatabase();
+        try (io.wayfinder.store.RunStore store = io.wayfinder.store.RunStores.open(url);
+             var search = new io.wayfinder.service.Searches(store, data, dir.resolve("cache")).start(
+                     io.wayfinder.project.ProjectCodec.read(java.nio.file.Path.of("sample-projects/nas201-random.json"))
+                             .withTrialsPerTask(3))) {
+            long trial = store.startTrial(search.runId(), new io.wayfinder.run.TrialStart(0, 1, 0,
+                    new int[] {0, 0, 0, 0, 0, 0}, "{}", 1, 0, "{}", 1));
+            store.enqueueTrial(search.runId(), trial);
+            java.nio.file.Files.createDirectories(dir.resolve("empty"));
+            CliRunner.Result r = CliRunner.run("worker", "--run", Long.toString(search.runId()), "--store", url,
+                    "--data", dir.resolve("empty").toString());
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err().strip()).contains("cannot train trials of run " + search.runId() + " on this machine")
+                    .doesNotContain("\n");
+            assertThat(store.submittedResults(search.runId())).as("no failed result was reported").isEmpty();
+        }
+    }
+
+    @Test
     void aWorkerForAMissingRunSaysSo() {
         String url = PostgresCluster.get().newDatabase();
         CliRunner.Result r = CliRunner.run("worker", "--run", "7", "--store", url);
