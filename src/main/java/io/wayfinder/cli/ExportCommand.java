@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -57,7 +58,8 @@ public final class ExportCommand implements Callable<Integer> {
             if (format == Format.dot) {
                 return dot(run, trials);
             }
-            String text = format == Format.csv ? csv(run, trials) : json(run, trials);
+            Map<Long, String> workers = store.trialWorkers(runId);
+            String text = format == Format.csv ? csv(run, trials, workers) : json(run, trials, workers);
             if (out == null) {
                 System.out.print(text);
             } else {
@@ -95,6 +97,11 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     static String csv(RunRecord run, List<TrialRecord> trials) {
+        return csv(run, trials, Map.of());
+    }
+
+    /** {@code workers}: the worker ({@code host:pid}) of each trial a worker trained; blank for in-process trials. */
+    static String csv(RunRecord run, List<TrialRecord> trials, Map<Long, String> workers) {
         Set<String> paths = new LinkedHashSet<>();
         List<JsonNode> values = new ArrayList<>();
         for (TrialRecord t : trials) {
@@ -107,7 +114,7 @@ public final class ExportCommand implements Callable<Integer> {
         StringWriter sw = new StringWriter();
         PrintWriter w = new PrintWriter(sw);
         List<String> header = new ArrayList<>(List.of("trial", "seq", "attempt", "task", "status", "reward",
-                "validation", "test", "started_ms", "duration_ms", "seed", "observe_order", "failure"));
+                "validation", "test", "started_ms", "duration_ms", "seed", "observe_order", "failure", "worker"));
         header.addAll(paths);
         w.print(row(header));
         for (int i = 0; i < trials.size(); i++) {
@@ -116,7 +123,7 @@ public final class ExportCommand implements Callable<Integer> {
                     Integer.toString(t.attempt()), run.taskNames().get(t.task()), t.status().name().toLowerCase(),
                     num(t.reward()), num(t.validationMetric()), num(t.testMetric()), Long.toString(t.startedMillis()),
                     Long.toString(t.durationMillis()), Long.toString(t.seed()), Integer.toString(t.observeOrder()),
-                    t.failureReason() == null ? "" : t.failureReason()));
+                    t.failureReason() == null ? "" : t.failureReason(), workers.getOrDefault(t.id(), "")));
             for (String p : paths) {
                 JsonNode v = values.get(i).get(p);
                 cells.add(v == null ? "" : v.asText());
@@ -148,6 +155,10 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     static String json(RunRecord run, List<TrialRecord> trials) {
+        return json(run, trials, Map.of());
+    }
+
+    static String json(RunRecord run, List<TrialRecord> trials, Map<Long, String> workers) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.put("schemaVersion", 1);
@@ -179,6 +190,9 @@ public final class ExportCommand implements Callable<Integer> {
             o.put("observeOrder", t.observeOrder());
             if (t.failureReason() != null) {
                 o.put("failure", t.failureReason());
+            }
+            if (workers.containsKey(t.id())) {
+                o.put("worker", workers.get(t.id()));
             }
             ArrayNode idx = o.putArray("choiceIndices");
             for (int i : t.configuration()) {

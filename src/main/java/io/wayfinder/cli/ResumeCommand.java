@@ -19,6 +19,14 @@ public final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--trials", paramLabel = "N", description = "Raise the budget to N trials per task.")
     int trials;
 
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "0", description = "With a database --store: worker "
+            + "threads in this process besides the worker processes (default 0 = coordinate only).")
+    int workers;
+
+    @Option(names = "--lease", paramLabel = "SECONDS", defaultValue = "30",
+            description = "With a database --store: a worker silent this long is presumed dead (default 30).")
+    double leaseSeconds;
+
     @Mixin
     StoreOptions options;
 
@@ -27,7 +35,8 @@ public final class ResumeCommand implements Callable<Integer> {
         try (RunStore store = options.open();
              PreparedSearch search = new Searches(store, options.dataDirectory(), options.cacheDirectory())
                      .resume(runId, trials)) {
-            return RunCommand.follow(store, search, 10);
+            return RunCommand.follow(store, search, 10, options.shared(null, null)
+                    ? RunCommand.distribution(workers, leaseSeconds) : null);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.wayfinder.cli;
 
 import io.wayfinder.exec.SearchControl;
+import io.wayfinder.exec.SearchLoop;
 import io.wayfinder.project.ExecutionSettings;
 import io.wayfinder.project.Project;
 import io.wayfinder.project.ProjectCodec;
@@ -28,8 +29,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed (overrides the project's).")
     Long seed;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Trials trained at once (0 = one per core).")
+    @Option(names = "--workers", paramLabel = "N", description = "Trials trained at once (0 = one per core). With a "
+            + "database --store: worker threads in this process besides the worker processes (0 = coordinate only).")
     Integer workers;
+
+    @Option(names = "--lease", paramLabel = "SECONDS", defaultValue = "30",
+            description = "With a database --store: a worker silent this long is presumed dead (default 30).")
+    double leaseSeconds;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "N of accuracy-topN (default 10).")
     int top;
@@ -50,8 +56,26 @@ public final class RunCommand implements Callable<Integer> {
             ExecutionSettings e = project.execution();
             project = project.withExecution(new ExecutionSettings(workers, e.failureReward(), e.checkpointEvery()));
         }
+        if (options.shared(project.directory(), project.store())) {
+            int local = workers != null ? workers : project.execution().workers();
+            try (RunStore store = RunStores.open(options.storeLocation(project.directory(), project.store()));
+                 PreparedSearch search = new Searches(store, options.dataDirectory(), options.cacheDirectory())
+                         .start(project)) {
+                System.out.println("store " + store.location() + ", data " + options.dataDirectory() + "; run "
+                        + search.runId() + " is shared: start workers with 'wayfinder worker --store URL --run "
+                        + search.runId() + "'" + (local > 0 ? " (" + local + " more in this process)" : ""));
+                return follow(store, search, 10, distribution(local, leaseSeconds));
+            }
+        }
         Path storePath = options.storePath(project.directory(), project.store());
         return runToEnd(project, storePath, options);
+    }
+
+    static SearchLoop.Distribution distribution(int localWorkers, double leaseSeconds) {
+        if (!(leaseSeconds >= 0.5 && leaseSeconds <= 86_400)) {
+            throw new IllegalArgumentException("--lease: expected seconds between 0.5 and 86400, got " + leaseSeconds);
+        }
+        return new SearchLoop.Distribution(localWorkers, Math.round(leaseSeconds * 1000), 20);
     }
 
     static int runToEnd(Project project, Path storePath, StoreOptions options) throws InterruptedException {
@@ -71,12 +95,17 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     static int follow(RunStore store, PreparedSearch search, int top) throws InterruptedException {
+        return follow(store, search, top, null);
+    }
+
+    static int follow(RunStore store, PreparedSearch search, int top, SearchLoop.Distribution distribution)
+            throws InterruptedException {
         SearchControl control = new SearchControl();
         Thread hook = new Thread(control::requestStop, "wayfinder-stop-on-signal");
         Runtime.getRuntime().addShutdownHook(hook);
         RunStatus status;
         try {
-            status = search.run(ConsoleProgress.forStdout(), control);
+            status = search.run(ConsoleProgress.forStdout(), control, distribution);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -10,10 +10,10 @@ import picocli.CommandLine.Option;
 public final class StoreOptions {
     public static final String STORE_ENV = "WAYFINDER_STORE";
 
-    @Option(names = "--store", paramLabel = "PATH",
-            description = "Run store file (default: the project's \"store\", else $WAYFINDER_STORE, "
-                    + "else ~/.local/share/wayfinder/runs.db).")
-    Path store;
+    @Option(names = "--store", paramLabel = "PATH|URL",
+            description = "Run store: a file (SQLite), or postgresql://host[:port]/db to share runs with workers "
+                    + "(default: the project's \"store\", else $WAYFINDER_STORE, else ~/.local/share/wayfinder/runs.db).")
+    String store;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Data directory (default: $WAYFINDER_DATA, else ../shared/datasets, else ./data).")
@@ -22,7 +22,11 @@ public final class StoreOptions {
     /** The store path: the flag, else the project's setting (relative to it), else the environment, else the default. */
     Path storePath(Path projectDir, String projectStore) {
         if (store != null) {
-            return store;
+            if (RunStores.isDatabaseUrl(store)) {
+                throw new IllegalArgumentException("--store: the workbench opens a store file, not a database URL "
+                        + "(" + RunStores.printable(store) + "); follow a shared run with 'wayfinder runs --store URL'");
+            }
+            return Path.of(store);
         }
         if (projectStore != null) {
             return projectDir == null ? Path.of(projectStore) : projectDir.resolve(projectStore);
@@ -38,8 +42,25 @@ public final class StoreOptions {
         return Path.of(System.getProperty("user.home"), ".local", "share", "wayfinder", "runs.db");
     }
 
+    /** The store location: a database URL as given, else the file {@link #storePath} picks. */
+    String storeLocation(Path projectDir, String projectStore) {
+        if (store != null && RunStores.isDatabaseUrl(store)) {
+            return store;
+        }
+        String env = System.getenv(STORE_ENV);
+        if (store == null && projectStore == null && env != null && RunStores.isDatabaseUrl(env)) {
+            return env;
+        }
+        return storePath(projectDir, projectStore).toString();
+    }
+
+    /** True when the store is a shared database (runs are then executed through its work queue). */
+    boolean shared(Path projectDir, String projectStore) {
+        return RunStores.isDatabaseUrl(storeLocation(projectDir, projectStore));
+    }
+
     RunStore open() {
-        return RunStores.open(storePath(null, null));
+        return RunStores.open(storeLocation(null, null));
     }
 
     Path dataDirectory() {

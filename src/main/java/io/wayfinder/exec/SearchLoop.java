@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,7 @@ public final class SearchLoop {
      */
     public SearchLoop(RunStore store, long runId, Project project, Strategy strategy, List<TrialEvaluator> evaluators,
                       List<String> provenance, SearchListener listener, SearchControl control) {
-        if (evaluators.size() != project.tasks().size()) {
+        if (evaluators.size() != project.tasks().size() && !(evaluators.isEmpty() && listener == REPLAY)) {
             throw new IllegalArgumentException("one evaluator per task is needed");
         }
         this.store = store;
@@ -105,7 +106,50 @@ public final class SearchLoop {
     }
 
     private record Finished(long trialId, Pending pending, Evaluation evaluation, Throwable failure, long started,
-                            long finished) {
+                            long finished, String detailsJson) {
+        Finished(long trialId, Pending pending, Evaluation evaluation, Throwable failure, long started, long finished) {
+            this(trialId, pending, evaluation, failure, started, finished, null);
+        }
+    }
+
+    /** A child that failed on a worker: its reason as the worker recorded it. */
+    private static final class RemoteFailure extends Exception {
+        RemoteFailure(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * How a distributed run is executed: trials go to the store's work queue and any worker (another process, another
+     * machine, or one of {@code localWorkers} threads here) trains them.
+     *
+     * @param localWorkers worker threads in this process (0: coordinate only)
+     * @param leaseMillis  a claim's lease; a worker silent this long is presumed dead and its trial handed out again
+     * @param pollMillis   how long the coordinator waits between looks at the queue when nothing arrived
+     */
+    public record Distribution(int localWorkers, long leaseMillis, long pollMillis) {
+        public Distribution {
+            if (localWorkers < 0 || leaseMillis < 100 || pollMillis < 1) {
+                throw new IllegalArgumentException("workers >= 0, lease >= 100 ms, poll >= 1 ms");
+            }
+        }
+    }
+
+    private Distribution distribution;
+    private int maxStaleness;
+
+    /** Executes the run through the store's work queue instead of this process's own pool (see {@link Distribution}). */
+    public SearchLoop distributed(Distribution d) {
+        if (d != null && !store.sharesWork()) {
+            throw new IllegalArgumentException("the store " + store.location() + " cannot share work with workers");
+        }
+        this.distribution = d;
+        return this;
+    }
+
+    /** The largest number of observations made between a trial's proposal and its own observation, this session. */
+    public int maxStaleness() {
+        return maxStaleness;
     }
 
     /**
@@ -118,6 +162,9 @@ public final class SearchLoop {
         Deque<Pending> redo = restore(perTask);
         store.setRunStatus(runId, RunStatus.RUNNING, null);
         listener.runStarted(runId, observations, requested);
+        if (distribution != null) {
+            return coordinate(redo, perTask, requested);
+        }
         boolean inline = evaluators.stream().allMatch(TrialEvaluator::instant);
         int workers = inline ? 1 : project.execution().effectiveWorkers();
         ExecutorService pool = inline ? null : Executors.newFixedThreadPool(workers, r -> {
@@ -220,10 +267,145 @@ public final class SearchLoop {
         return status;
     }
 
+    /**
+     * The coordinator of a distributed run. It keeps as many trials waiting in the queue as there are idle workers
+     * (at least one, so a worker that joins finds work at once), and observes results in the order they arrive.
+     * Results are asynchronous, as in Zoph and Le's distributed training: a trial proposed after k observations may
+     * be observed after k + s; the strategy learns from it all the same (REINFORCE scores the sampled architecture
+     * under its current policy), s is bounded by the number of workers, and each trial records both counts
+     * ({@code observed_at_proposal}, {@code observe_order}) so a replay repeats the same interleaving. Observing a
+     * result, removing it from the queue and any checkpoint are one transaction.
+     */
+    private RunStatus coordinate(Deque<Pending> redo, int perTask, int requested) throws InterruptedException {
+        Map<Long, Pending> outstanding = new HashMap<>();
+        AtomicBoolean stopWorkers = new AtomicBoolean();
+        List<Thread> local = new ArrayList<>();
+        for (int i = 0; i < distribution.localWorkers(); i++) {
+            Worker w = new Worker(store, Worker.idFor(i + 1, distribution.localWorkers() + 1), runId,
+                    c -> new Worker.Job(space, project.tasks().get(c.task()), evaluators.get(c.task())),
+                    distribution.leaseMillis(), stopWorkers, null);
+            Thread t = new Thread(w, "wayfinder-local-worker-" + i);
+            t.setDaemon(true);
+            t.start();
+            local.add(t);
+        }
+        RunStatus status = RunStatus.FINISHED;
+        String message = null;
+        try {
+            while (observations < requested) {
+                if (lost()) {
+                    break;
+                }
+                if (!control.awaitRunnable()) {
+                    status = RunStatus.STOPPED;
+                    message = "stopped by request";
+                    break;
+                }
+                int wanted = Math.max(1, idleWorkers()) - store.claimableTrials(runId);
+                while (wanted-- > 0 && observations + outstanding.size() < requested) {
+                    Pending p = redo.isEmpty() ? propose(perTask) : redo.poll();
+                    if (p == null) {
+                        break;
+                    }
+                    store.atomically(() -> {
+                        long id = start(p);
+                        store.enqueueTrial(runId, id);
+                        outstanding.put(id, p);
+                    });
+                }
+                List<io.wayfinder.run.TrialResult> results = store.submittedResults(runId);
+                for (io.wayfinder.run.TrialResult r : results) {
+                    Pending p = outstanding.remove(r.trialId());
+                    if (p == null) {
+                        // not this session's trial (resume withdraws every queued trial, so only a stray row): drop it
+                        store.dequeueTrial(r.trialId());
+                        continue;
+                    }
+                    Finished f = new Finished(r.trialId(), p, r.failed() ? null
+                            : new Evaluation(r.reward(), r.validationMetric(), r.testMetric(), null),
+                            r.failed() ? new RemoteFailure(r.failureReason()) : null, r.startedMillis(),
+                            r.finishedMillis(), r.details());
+                    store.atomically(() -> {
+                        handle(f, requested);
+                        store.dequeueTrial(r.trialId());
+                    });
+                    if (lost()) {
+                        break;
+                    }
+                }
+                if (results.isEmpty()) {
+                    Thread.sleep(distribution.pollMillis());
+                }
+            }
+            if (control.stopRequested() && observations < requested) {
+                status = RunStatus.STOPPED;
+                message = "stopped by request";
+            }
+        } catch (RuntimeException e) {
+            status = RunStatus.FAILED;
+            message = "search loop failed: " + e;
+            LOG.error("search loop of run {} failed", runId, e);
+        } finally {
+            stopWorkers.set(true);
+            for (Thread t : local) {
+                t.interrupt();
+                t.join(10_000);
+            }
+            if (lost()) {
+                status = RunStatus.STOPPED;
+                message = "taken over by " + owner.lostTo() + "; this process stopped executing the run";
+                LOG.error("run {}: {}", runId, message);
+            } else {
+                if (!outstanding.isEmpty()) {
+                    store.markInterrupted(runId);
+                }
+                checkpoint();
+                store.setRunStatus(runId, status, message);
+            }
+            listener.runEnded(runId, status, message);
+        }
+        return status;
+    }
+
+    /** Workers that beat within their lease and are not training: for this run, or for any run. */
+    private int idleWorkers() {
+        long now = store.clockMillis();
+        int idle = 0;
+        for (io.wayfinder.run.WorkerRecord w : store.workers(0)) {
+            if ((w.runId() == runId || w.runId() == 0) && w.alive(now, distribution.leaseMillis())
+                    && "idle".equals(w.state())) {
+                idle++;
+            }
+        }
+        return idle;
+    }
+
+    private static final SearchListener REPLAY = new SearchListener() {
+    };
+
+    /**
+     * The state a fresh strategy reaches by replaying every stored trial of a run from the start, in the interleaving
+     * of proposals and observations the trials recorded (no checkpoint, no training, nothing written). For a run
+     * whose trials are each counted exactly once this equals the state the run itself checkpointed at its end.
+     */
+    public static byte[] replayedStrategyState(RunStore store, long runId, Project project, Strategy fresh) {
+        SearchLoop loop = new SearchLoop(store, runId, project, fresh, List.of(), List.of(), REPLAY, null);
+        int requested = store.run(runId).orElseThrow().requestedTrials();
+        loop.restore(Math.max(1, requested / project.tasks().size()), false);
+        return fresh.state();
+    }
+
     /** Restores the latest checkpoint and replays what was recorded after it; returns the trials to redo. */
     private Deque<Pending> restore(int perTask) {
-        store.markInterrupted(runId);
-        var checkpoint = store.latestCheckpoint(runId, CHECKPOINT_KIND);
+        return restore(perTask, true);
+    }
+
+    private Deque<Pending> restore(int perTask, boolean fromCheckpoint) {
+        if (fromCheckpoint) {
+            store.markInterrupted(runId);
+        }
+        var checkpoint = fromCheckpoint ? store.latestCheckpoint(runId, CHECKPOINT_KIND)
+                : java.util.Optional.<io.wayfinder.run.Checkpoint>empty();
         if (checkpoint.isPresent()) {
             LoopState s = LoopState.fromBytes(checkpoint.get().state());
             rng = Rng.fromState(s.rng());
@@ -376,7 +558,9 @@ public final class SearchLoop {
         }
         boolean failed = f.failure() != null;
         double reward = failed ? project.execution().failureReward() : f.evaluation().reward();
-        String reason = failed ? describe(f.failure()) : null;
+        String reason = !failed ? null : f.failure() instanceof RemoteFailure ? f.failure().getMessage()
+                : describe(f.failure());
+        maxStaleness = Math.max(maxStaleness, observations - p.observedAtProposal());
         if (failed) {
             LOG.warn("run {} trial {} failed: {}", runId, p.seq(), reason);
         }
@@ -384,7 +568,8 @@ public final class SearchLoop {
         store.finishTrial(f.trialId(), new TrialOutcome(failed ? TrialStatus.FAILED : TrialStatus.COMPLETE, reason,
                 reward, failed ? Double.NaN : f.evaluation().validationMetric(),
                 failed ? Double.NaN : f.evaluation().testMetric(), f.finished(), order,
-                failed || f.evaluation().details() == null ? null : Json.compact(f.evaluation().details())));
+                f.detailsJson() != null ? f.detailsJson() : failed || f.evaluation().details() == null ? null
+                        : Json.compact(f.evaluation().details())));
         countedPerTask[p.task()]++;
         strategy.observe(new Observation(p.task(), p.configuration(), reward, failed));
         observations++;

@@ -45,8 +45,17 @@ public final class PreparedSearch implements AutoCloseable {
     }
 
     public RunStatus run(SearchListener listener, SearchControl control) throws InterruptedException {
+        return run(listener, control, null);
+    }
+
+    /**
+     * Runs to the end; with a {@code distribution} the trials go through the store's work queue to workers (this
+     * process coordinates, and trains with its local worker threads if it has any).
+     */
+    public RunStatus run(SearchListener listener, SearchControl control, SearchLoop.Distribution distribution)
+            throws InterruptedException {
         return new SearchLoop(store, runId, project, strategy, evaluators, provenance, listener, control).ownedBy(owner)
-                .run();
+                .distributed(distribution).run();
     }
 
     @Override

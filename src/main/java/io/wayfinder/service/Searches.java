@@ -139,6 +139,11 @@ public final class Searches {
         return p;
     }
 
+    /** The evaluators of a project's tasks over this machine's data directory (what a worker trains with). */
+    public List<TrialEvaluator> evaluatorsOf(Project project) {
+        return evaluators(project);
+    }
+
     private List<TrialEvaluator> evaluators(Project project) {
         TaskEnvironment env = new TaskEnvironment(dataDirectory, project.directory(), cacheDirectory);
         List<TrialEvaluator> out = new ArrayList<>();

@@ -114,6 +114,71 @@ public interface RunStore extends AutoCloseable {
     /** Removes the run's lease if it still carries this token (its owner finished with the run). */
     void releaseLease(long runId, String token);
 
+    // ---- shared work: a queue of trials that worker processes claim (SQLite on one machine, PostgreSQL anywhere) ----
+
+    /** True when this store can hand trials to worker processes ({@link #claimTrial} and the rest work). */
+    default boolean sharesWork() {
+        return false;
+    }
+
+    /** Puts a started (running) trial in the work queue, to be claimed by a worker. */
+    default void enqueueTrial(long runId, long trialId) {
+        throw new UnsupportedOperationException(location() + " cannot share work with workers");
+    }
+
+    /**
+     * Claims the oldest queued trial that no worker holds (or whose holder's lease expired) for {@code workerId},
+     * with a lease of {@code leaseMillis}; {@code runId <= 0} claims from any run. Two workers never hold one trial.
+     */
+    default java.util.Optional<io.wayfinder.run.ClaimedTrial> claimTrial(String workerId, long runId, long leaseMillis) {
+        throw new UnsupportedOperationException(location() + " cannot share work with workers");
+    }
+
+    /** Extends a claim's lease; false when the worker no longer holds it (expired and taken, or withdrawn). */
+    default boolean renewClaim(long trialId, String workerId, long leaseMillis) {
+        throw new UnsupportedOperationException(location() + " cannot share work with workers");
+    }
+
+    /** Stores a worker's result for the coordinator; false (and nothing stored) when it no longer holds the claim. */
+    default boolean submitResult(io.wayfinder.run.TrialResult result) {
+        throw new UnsupportedOperationException(location() + " cannot share work with workers");
+    }
+
+    /** The results workers submitted for a run that the coordinator has not yet observed, oldest first. */
+    default List<io.wayfinder.run.TrialResult> submittedResults(long runId) {
+        throw new UnsupportedOperationException(location() + " cannot share work with workers");
+    }
+
+    /** Removes an observed trial from the queue (the coordinator does it in the transaction that observes it). */
+    default void dequeueTrial(long trialId) {
+        throw new UnsupportedOperationException(location() + " cannot share work with workers");
+    }
+
+    /** Queued trials of a run that a worker could claim now (never claimed, or their lease expired). */
+    default int claimableTrials(long runId) {
+        throw new UnsupportedOperationException(location() + " cannot share work with workers");
+    }
+
+    /** Records a worker's heartbeat (inserting it on its first). */
+    default void workerHeartbeat(io.wayfinder.run.WorkerRecord worker) {
+        throw new UnsupportedOperationException(location() + " cannot share work with workers");
+    }
+
+    /** Workers whose last claimed trial was of this run ({@code runId <= 0}: all), by id. */
+    default List<io.wayfinder.run.WorkerRecord> workers(long runId) {
+        return List.of();
+    }
+
+    /** The worker that trained each trial of a run (trial id to worker id), for trials trained by workers. */
+    default java.util.Map<Long, String> trialWorkers(long runId) {
+        return java.util.Map.of();
+    }
+
+    /** The store's clock in milliseconds: the database server's for a shared store, so leases span machines. */
+    default long clockMillis() {
+        return System.currentTimeMillis();
+    }
+
     @Override
     void close();
 }

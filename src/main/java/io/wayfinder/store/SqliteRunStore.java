@@ -35,6 +35,20 @@ import java.util.Optional;
  * its own transaction. The schema is versioned with {@code PRAGMA user_version} and migrated forward on open.
  */
 public final class SqliteRunStore implements RunStore {
+    /** Version 4: the trial queue that workers claim from, the worker of each trial, workers' heartbeats. */
+    static final String WORK_QUEUE_MIGRATION = """
+            ALTER TABLE trials ADD COLUMN worker TEXT;
+            CREATE TABLE work_queue(
+              trial_id INTEGER PRIMARY KEY REFERENCES trials(id), run_id INTEGER NOT NULL, state TEXT NOT NULL,
+              worker TEXT, lease_until INTEGER NOT NULL DEFAULT 0, claims INTEGER NOT NULL DEFAULT 0,
+              submitted INTEGER NOT NULL DEFAULT 0, failed INTEGER, failure TEXT, reward REAL, validation REAL,
+              test REAL, started INTEGER, finished INTEGER, details TEXT);
+            CREATE INDEX work_queue_run ON work_queue(run_id, state);
+            CREATE TABLE workers(
+              id TEXT PRIMARY KEY, host TEXT NOT NULL, pid INTEGER NOT NULL, run_id INTEGER NOT NULL DEFAULT 0,
+              state TEXT NOT NULL, current_trial INTEGER NOT NULL DEFAULT -1, started INTEGER NOT NULL,
+              heartbeat INTEGER NOT NULL, trials_done INTEGER NOT NULL DEFAULT 0);
+            """;
     /** Schema migrations; index i brings a database from version i to i+1. Never edit one that has shipped. */
     static final List<String> MIGRATIONS = List.of("""
             CREATE TABLE runs(
@@ -75,7 +89,7 @@ public final class SqliteRunStore implements RunStore {
             CREATE TABLE run_leases(
               run_id INTEGER PRIMARY KEY REFERENCES runs(id), token TEXT NOT NULL, pid INTEGER NOT NULL,
               host TEXT NOT NULL, acquired INTEGER NOT NULL, heartbeat INTEGER NOT NULL);
-            """);
+            """, WORK_QUEUE_MIGRATION);
     /** How many loop checkpoints of one kind are kept per run (older ones are deleted). */
     static final int CHECKPOINTS_KEPT = 3;
 
@@ -505,12 +519,22 @@ public final class SqliteRunStore implements RunStore {
     @Override
     public synchronized int markInterrupted(long runId) {
         try {
+            begin();
+            // withdrawn from the queue too: a worker still training one finds its claim gone and drops the result
+            PreparedStatement q = prepare("DELETE FROM work_queue WHERE run_id = ?");
+            q.setLong(1, runId);
+            q.executeUpdate();
             PreparedStatement p = prepare("UPDATE trials SET status = 'INTERRUPTED', failure = "
                     + "'process ended while running' WHERE run_id = ? AND status = 'RUNNING'");
             p.setLong(1, runId);
-            return p.executeUpdate();
+            int n = p.executeUpdate();
+            commit();
+            return n;
         } catch (SQLException e) {
+            rollback();
             throw new StoreException("cannot mark interrupted trials of run " + runId + " in " + file, e);
+        } finally {
+            autoCommit();
         }
     }
 
@@ -680,6 +704,216 @@ public final class SqliteRunStore implements RunStore {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read task embeddings of run " + runId + " from " + file, e);
+        }
+    }
+
+    // ---- shared work: workers on this machine claim queued trials; one statement per claim, so it is atomic ----
+
+    @Override
+    public boolean sharesWork() {
+        return true;
+    }
+
+    @Override
+    public synchronized void enqueueTrial(long runId, long trialId) {
+        try {
+            PreparedStatement p = prepare("INSERT INTO work_queue(trial_id, run_id, state) VALUES (?, ?, 'PENDING')");
+            p.setLong(1, trialId);
+            p.setLong(2, runId);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot queue trial " + trialId + " in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<io.wayfinder.run.ClaimedTrial> claimTrial(String workerId, long runId,
+                                                                          long leaseMillis) {
+        try {
+            long now = System.currentTimeMillis();
+            PreparedStatement p = prepare("UPDATE work_queue SET state = 'CLAIMED', worker = ?, lease_until = ?, "
+                    + "claims = claims + 1 WHERE trial_id = (SELECT trial_id FROM work_queue WHERE (state = 'PENDING' "
+                    + "OR (state = 'CLAIMED' AND lease_until < ?)) AND (? <= 0 OR run_id = ?) ORDER BY trial_id "
+                    + "LIMIT 1) RETURNING trial_id");
+            p.setString(1, workerId);
+            p.setLong(2, now + leaseMillis);
+            p.setLong(3, now);
+            p.setLong(4, runId);
+            p.setLong(5, runId);
+            long trialId;
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                trialId = rs.getLong(1);
+            }
+            PreparedStatement w = prepare("UPDATE trials SET worker = ? WHERE id = ?");
+            w.setString(1, workerId);
+            w.setLong(2, trialId);
+            w.executeUpdate();
+            PreparedStatement t = prepare("SELECT run_id, seq, attempt, task, config, seed FROM trials WHERE id = ?");
+            t.setLong(1, trialId);
+            try (ResultSet rs = t.executeQuery()) {
+                rs.next();
+                return Optional.of(new io.wayfinder.run.ClaimedTrial(trialId, rs.getLong(1), rs.getInt(2),
+                        rs.getInt(3), rs.getInt(4), decodeConfig(rs.getString(5)), rs.getLong(6)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot claim a trial in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized boolean renewClaim(long trialId, String workerId, long leaseMillis) {
+        try {
+            PreparedStatement p = prepare("UPDATE work_queue SET lease_until = ? WHERE trial_id = ? AND worker = ? "
+                    + "AND state = 'CLAIMED'");
+            p.setLong(1, System.currentTimeMillis() + leaseMillis);
+            p.setLong(2, trialId);
+            p.setString(3, workerId);
+            return p.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("cannot renew the claim on trial " + trialId + " in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized boolean submitResult(io.wayfinder.run.TrialResult r) {
+        try {
+            begin();
+            PreparedStatement p = prepare("UPDATE work_queue SET state = 'DONE', submitted = ?, failed = ?, "
+                    + "failure = ?, reward = ?, validation = ?, test = ?, started = ?, finished = ?, details = ? "
+                    + "WHERE trial_id = ? AND worker = ? AND state = 'CLAIMED'");
+            p.setLong(1, System.currentTimeMillis());
+            p.setInt(2, r.failed() ? 1 : 0);
+            p.setString(3, r.failureReason());
+            setReal(p, 4, r.reward());
+            setReal(p, 5, r.validationMetric());
+            setReal(p, 6, r.testMetric());
+            p.setLong(7, r.startedMillis());
+            p.setLong(8, r.finishedMillis());
+            p.setString(9, r.details());
+            p.setLong(10, r.trialId());
+            p.setString(11, r.worker());
+            boolean held = p.executeUpdate() == 1;
+            if (held) {
+                PreparedStatement w = prepare("UPDATE workers SET trials_done = trials_done + 1 WHERE id = ?");
+                w.setString(1, r.worker());
+                w.executeUpdate();
+            }
+            commit();
+            return held;
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot store the result of trial " + r.trialId() + " in " + file, e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    @Override
+    public synchronized List<io.wayfinder.run.TrialResult> submittedResults(long runId) {
+        try {
+            PreparedStatement p = prepare("SELECT trial_id, worker, failed, failure, reward, validation, test, started, "
+                    + "finished, details FROM work_queue WHERE run_id = ? AND state = 'DONE' ORDER BY submitted, trial_id");
+            p.setLong(1, runId);
+            List<io.wayfinder.run.TrialResult> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new io.wayfinder.run.TrialResult(rs.getLong(1), rs.getString(2), rs.getInt(3) != 0,
+                            rs.getString(4), getReal(rs, "reward"), getReal(rs, "validation"), getReal(rs, "test"),
+                            rs.getLong(8), rs.getLong(9), rs.getString(10)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the results of run " + runId + " from " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void dequeueTrial(long trialId) {
+        try {
+            PreparedStatement p = prepare("DELETE FROM work_queue WHERE trial_id = ?");
+            p.setLong(1, trialId);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot remove trial " + trialId + " from the queue in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized int claimableTrials(long runId) {
+        try {
+            PreparedStatement p = prepare("SELECT COUNT(*) FROM work_queue WHERE run_id = ? AND (state = 'PENDING' "
+                    + "OR (state = 'CLAIMED' AND lease_until < ?))");
+            p.setLong(1, runId);
+            p.setLong(2, System.currentTimeMillis());
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count the queued trials of run " + runId + " in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void workerHeartbeat(io.wayfinder.run.WorkerRecord w) {
+        try {
+            long now = System.currentTimeMillis();
+            PreparedStatement p = prepare("INSERT INTO workers(id, host, pid, run_id, state, current_trial, started, "
+                    + "heartbeat) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET run_id = CASE WHEN "
+                    + "excluded.run_id > 0 THEN excluded.run_id ELSE workers.run_id END, state = excluded.state, "
+                    + "current_trial = excluded.current_trial, heartbeat = excluded.heartbeat");
+            p.setString(1, w.id());
+            p.setString(2, w.host());
+            p.setLong(3, w.pid());
+            p.setLong(4, w.runId());
+            p.setString(5, w.state());
+            p.setInt(6, w.currentTrial());
+            p.setLong(7, now);
+            p.setLong(8, now);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the heartbeat of worker " + w.id() + " in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized List<io.wayfinder.run.WorkerRecord> workers(long runId) {
+        try {
+            PreparedStatement p = prepare("SELECT id, host, pid, run_id, state, current_trial, started, heartbeat, "
+                    + "trials_done FROM workers WHERE (? <= 0 OR run_id = ?) ORDER BY id");
+            p.setLong(1, runId);
+            p.setLong(2, runId);
+            List<io.wayfinder.run.WorkerRecord> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new io.wayfinder.run.WorkerRecord(rs.getString(1), rs.getString(2), rs.getLong(3),
+                            rs.getLong(4), rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), rs.getInt(9)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot list workers in " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized Map<Long, String> trialWorkers(long runId) {
+        try {
+            PreparedStatement p = prepare("SELECT id, worker FROM trials WHERE run_id = ? AND worker IS NOT NULL");
+            p.setLong(1, runId);
+            Map<Long, String> out = new HashMap<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the workers of run " + runId + " from " + file, e);
         }
     }
 

@@ -222,6 +222,122 @@ public abstract class RunStoreContractTest {
         store.saveTaskEmbeddings(run, 20, new double[][] {{5, 6}, {7, 8}});
         assertThat(store.latestTaskEmbeddings(run).orElseThrow()).isDeepEqualTo(new double[][] {{5, 6}, {7, 8}});
     }
+    // ---- shared work (stores that hand trials to workers) ----
+
+    private static io.wayfinder.run.TrialResult result(long trialId, String worker, double reward) {
+        return new io.wayfinder.run.TrialResult(trialId, worker, false, null, reward, reward, reward - 0.01, 1, 2,
+                "{\"graph\":1}");
+    }
+
+    private static io.wayfinder.run.WorkerRecord worker(String id, long run, String state, int current) {
+        return new io.wayfinder.run.WorkerRecord(id, "host", 42, run, state, current, 0, 0, 0);
+    }
+
+    @Test
+    void aQueuedTrialGoesToOneWorkerAndItsResultBackToTheCoordinator() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(store.sharesWork(), "this store shares no work");
+        long run = store.createRun(newRun("r"));
+        long t = store.startTrial(run, start(3, 1));
+        store.enqueueTrial(run, t);
+        assertThat(store.claimableTrials(run)).isEqualTo(1);
+        store.workerHeartbeat(worker("h:1", run, "idle", -1));
+        io.wayfinder.run.ClaimedTrial claimed = store.claimTrial("h:1", run, 60_000).orElseThrow();
+        assertThat(claimed.trialId()).isEqualTo(t);
+        assertThat(claimed.seq()).isEqualTo(3);
+        assertThat(claimed.task()).isEqualTo(1);
+        assertThat(claimed.configuration()).containsExactly(3, 2, 0);
+        assertThat(claimed.seed()).isEqualTo(1003);
+        assertThat(store.claimTrial("h:2", run, 60_000)).isEmpty();
+        assertThat(store.claimableTrials(run)).isZero();
+        assertThat(store.renewClaim(t, "h:1", 60_000)).isTrue();
+        assertThat(store.renewClaim(t, "h:2", 60_000)).isFalse();
+        assertThat(store.submittedResults(run)).isEmpty();
+        assertThat(store.submitResult(result(t, "h:1", 0.7))).isTrue();
+        assertThat(store.submitResult(result(t, "h:1", 0.7))).as("a second submission").isFalse();
+        List<io.wayfinder.run.TrialResult> results = store.submittedResults(run);
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).reward()).isEqualTo(0.7);
+        assertThat(results.get(0).worker()).isEqualTo("h:1");
+        assertThat(results.get(0).details()).isEqualTo("{\"graph\":1}");
+        store.atomically(() -> {
+            store.finishTrial(t, complete(0, 0.7));
+            store.dequeueTrial(t);
+        });
+        assertThat(store.submittedResults(run)).isEmpty();
+        assertThat(store.trialWorkers(run)).containsEntry(t, "h:1");
+        assertThat(store.workers(run)).singleElement().satisfies(w -> {
+            assertThat(w.trialsDone()).isEqualTo(1);
+            assertThat(w.host()).isEqualTo("host");
+        });
+    }
+
+    @Test
+    void anExpiredLeaseIsTakenOverAndTheFormerHoldersResultIsRefused() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(store.sharesWork(), "this store shares no work");
+        long run = store.createRun(newRun("r"));
+        long t = store.startTrial(run, start(0, 0));
+        store.enqueueTrial(run, t);
+        assertThat(store.claimTrial("dead:1", run, 1)).isPresent();
+        Thread.sleep(20);
+        assertThat(store.claimableTrials(run)).isEqualTo(1);
+        assertThat(store.claimTrial("live:2", run, 60_000).orElseThrow().trialId()).isEqualTo(t);
+        assertThat(store.renewClaim(t, "dead:1", 60_000)).isFalse();
+        assertThat(store.submitResult(result(t, "dead:1", 0.1))).isFalse();
+        assertThat(store.submitResult(result(t, "live:2", 0.2))).isTrue();
+        assertThat(store.submittedResults(run)).extracting(io.wayfinder.run.TrialResult::worker).containsExactly("live:2");
+        assertThat(store.trialWorkers(run)).containsEntry(t, "live:2");
+    }
+
+    @Test
+    void interruptingARunWithdrawsItsQueuedTrialsAndLateResultsAreDropped() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(store.sharesWork(), "this store shares no work");
+        long run = store.createRun(newRun("r"));
+        long other = store.createRun(newRun("other"));
+        long a = store.startTrial(run, start(0, 0));
+        long b = store.startTrial(run, start(1, 0));
+        long c = store.startTrial(other, start(0, 0));
+        store.enqueueTrial(run, a);
+        store.enqueueTrial(run, b);
+        store.enqueueTrial(other, c);
+        assertThat(store.claimTrial("w:1", run, 60_000).orElseThrow().trialId()).isEqualTo(a);
+        assertThat(store.markInterrupted(run)).isEqualTo(2);
+        assertThat(store.submitResult(result(a, "w:1", 0.5))).isFalse();
+        assertThat(store.claimableTrials(run)).isZero();
+        assertThat(store.claimTrial("w:1", 0, 60_000).orElseThrow().trialId()).as("any run").isEqualTo(c);
+    }
+
+    @Test
+    void concurrentWorkersClaimEveryQueuedTrialExactlyOnce() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(store.sharesWork(), "this store shares no work");
+        long run = store.createRun(newRun("r"));
+        int n = 60;
+        for (int i = 0; i < n; i++) {
+            store.enqueueTrial(run, store.startTrial(run, start(i, 0)));
+        }
+        java.util.Map<Long, String> claims = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger twice = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            String id = "w:" + w;
+            Thread th = new Thread(() -> {
+                for (var c = store.claimTrial(id, run, 60_000); c.isPresent(); c = store.claimTrial(id, run, 60_000)) {
+                    if (claims.putIfAbsent(c.get().trialId(), id) != null) {
+                        twice.incrementAndGet();
+                    }
+                    store.submitResult(result(c.get().trialId(), id, 0.5));
+                }
+            });
+            th.start();
+            threads.add(th);
+        }
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        assertThat(twice.get()).isZero();
+        assertThat(claims).hasSize(n);
+        assertThat(store.submittedResults(run)).hasSize(n);
+        assertThat(store.trialWorkers(run)).isEqualTo(claims);
+    }
 
     @Test
     void aRunHasAtMostOneLeaseAndOnlyItsHolderRenewsOrReleasesIt() {
