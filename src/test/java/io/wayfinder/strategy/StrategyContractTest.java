@@ -76,7 +76,7 @@ class StrategyContractTest {
 
     @Test
     void theSeedsStrategiesAreRegistered() {
-        assertThat(Strategies.ids()).contains("random", "evolution", "aml", "maml", "taml");
+        assertThat(Strategies.ids()).contains("random", "evolution", "aml", "maml", "taml", "tpe");
     }
 
     @ParameterizedTest
