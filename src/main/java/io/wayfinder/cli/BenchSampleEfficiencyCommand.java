@@ -74,6 +74,10 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
             + "tpe.multivariate=false or evolution.population=20 (repeatable; JSON values).")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--per-seed", paramLabel = "FILE", description = "Also write one TSV line per direction and seed:"
+            + " source, target, seed, RS level, then each strategy's trials to match (-1: not reached).")
+    Path perSeed;
+
     @Option(names = "--no-transfer", description = "Skip M-AML pre-training and T-AML.")
     boolean noTransfer;
 
@@ -169,6 +173,26 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
                         double seconds) {
         System.out.printf("%n%s -> %s (%d seeds %d-%d, %.0f s)%n", source, target, results.size(), seedOffset + 1,
                 seedOffset + results.size(), seconds);
+        if (perSeed != null) {
+            StringBuilder tsv = new StringBuilder();
+            if (!java.nio.file.Files.exists(perSeed)) {
+                tsv.append("source\ttarget\tseed\trs_level");
+                results.get(0).outcomes().forEach(o -> tsv.append('\t').append(o.strategy()));
+                tsv.append('\n');
+            }
+            for (SampleEfficiency.SeedResult r : results) {
+                tsv.append(source).append('\t').append(target).append('\t').append(r.seed()).append('\t')
+                        .append(r.rsLevel());
+                r.outcomes().forEach(o -> tsv.append('\t').append(o.trialsToMatch()));
+                tsv.append('\n');
+            }
+            try {
+                java.nio.file.Files.writeString(perSeed, tsv, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         double[] levels = results.stream().mapToDouble(SampleEfficiency.SeedResult::rsLevel).toArray();
         System.out.printf("RS validation accuracy-top10 at T=%d: median %.2f%% [IQR %.2f-%.2f]%n", budget,
                 100 * Quantiles.median(levels), 100 * Quantiles.quantile(levels, 0.25),

@@ -165,6 +165,10 @@ public final class TreeParzenEstimator implements Strategy {
         /** Per slot: a kernel's mass on its own choice and on each other choice. */
         private final double[] own;
         private final double[] other;
+        private final double[] logWeights;
+        private final double[] logOwn;
+        private final double[] logOther;
+        private final double[] logUniform;
 
         Parzen(int[] sizes, List<int[]> points, double priorWeight) {
             this.sizes = sizes;
@@ -189,6 +193,18 @@ public final class TreeParzenEstimator implements Strategy {
                 double norm = 1 + sizes[s] * floor;
                 own[s] = (1 + floor) / norm;
                 other[s] = floor / norm;
+            }
+            this.logWeights = new double[weights.length];
+            for (int k = 0; k < weights.length; k++) {
+                logWeights[k] = Math.log(weights[k]);
+            }
+            this.logOwn = new double[sizes.length];
+            this.logOther = new double[sizes.length];
+            this.logUniform = new double[sizes.length];
+            for (int s = 0; s < sizes.length; s++) {
+                logOwn[s] = Math.log(own[s]);
+                logOther[s] = Math.log(other[s]);
+                logUniform[s] = -Math.log(sizes[s]);
             }
         }
 
@@ -259,10 +275,18 @@ public final class TreeParzenEstimator implements Strategy {
         double logJoint(int[] x) {
             double[] logs = new double[weights.length];
             double max = Double.NEGATIVE_INFINITY;
+            int n = points.size();
             for (int k = 0; k < weights.length; k++) {
-                double l = Math.log(weights[k]);
-                for (int s = 0; s < sizes.length; s++) {
-                    l += Math.log(kernel(k, s, x[s]));
+                double l = logWeights[k];
+                if (k == n) {
+                    for (int s = 0; s < sizes.length; s++) {
+                        l += logUniform[s];
+                    }
+                } else {
+                    int[] p = points.get(k);
+                    for (int s = 0; s < sizes.length; s++) {
+                        l += p[s] == x[s] ? logOwn[s] : logOther[s];
+                    }
                 }
                 logs[k] = l;
                 max = Math.max(max, l);
