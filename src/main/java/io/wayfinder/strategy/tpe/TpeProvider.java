@@ -23,7 +23,9 @@ public final class TpeProvider implements StrategyProvider<TpeSettings> {
             new SettingDoc("priorWeight", "0.01 to 100", String.valueOf(D.priorWeight()),
                     "weight of the uniform prior in both densities"),
             new SettingDoc("distinct", "true or false", String.valueOf(D.distinct()),
-                    "never propose a configuration the task has already observed"));
+                    "never propose a configuration the task has already observed"),
+            new SettingDoc("neighbours", "0 to 1000", String.valueOf(D.neighbours()),
+                    "the best this many observations add every configuration one decision away as candidates"));
 
     @Override
     public String id() {
@@ -50,7 +52,8 @@ public final class TpeProvider implements StrategyProvider<TpeSettings> {
         TpeSettings t = new TpeSettings(s.bool("multivariate", D.multivariate()),
                 s.number("gamma", D.gamma(), 0.01, 0.5), s.integer("maxGood", D.maxGood(), 1, 1000),
                 s.integer("candidates", D.candidates(), 1, 10_000), s.integer("startup", D.startup(), 1, 10_000),
-                s.number("priorWeight", D.priorWeight(), 0.01, 100), s.bool("distinct", D.distinct()));
+                s.number("priorWeight", D.priorWeight(), 0.01, 100), s.bool("distinct", D.distinct()),
+                s.integer("neighbours", D.neighbours(), 0, 1000));
         s.requireOnly(StrategyProvider.keys(SETTINGS));
         return t;
     }

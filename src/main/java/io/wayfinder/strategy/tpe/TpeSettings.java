@@ -11,13 +11,16 @@ package io.wayfinder.strategy.tpe;
  * @param priorWeight  weight of the uniform prior in both densities
  * @param distinct     never propose a configuration this task has already observed (a table answers a repeat with
  *                     the same number, a trained child with another sample of the same thing)
+ * @param neighbours   the best this many observations also offer every configuration one decision away from them
+ *                     as candidates (0: candidates only from the good density)
  */
 public record TpeSettings(boolean multivariate, double gamma, int maxGood, int candidates, int startup,
-                          double priorWeight, boolean distinct) {
-    public static final TpeSettings DEFAULTS = new TpeSettings(true, 0.1, 25, 24, 10, 1.0, true);
+                          double priorWeight, boolean distinct, int neighbours) {
+    public static final TpeSettings DEFAULTS = new TpeSettings(true, 0.1, 25, 24, 10, 1.0, true, 10);
 
     public TpeSettings {
-        if (!(gamma > 0 && gamma < 1) || maxGood < 1 || candidates < 1 || startup < 1 || !(priorWeight > 0)) {
+        if (!(gamma > 0 && gamma < 1) || maxGood < 1 || candidates < 1 || startup < 1 || !(priorWeight > 0)
+                || neighbours < 0) {
             throw new IllegalArgumentException("TPE needs 0 < gamma < 1, maxGood, candidates, startup >= 1 and "
                     + "priorWeight > 0");
         }

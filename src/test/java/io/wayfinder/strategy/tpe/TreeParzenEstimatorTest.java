@@ -26,7 +26,7 @@ class TreeParzenEstimatorTest {
     static TreeParzenEstimator tpe(boolean multivariate, long seed) {
         TpeSettings d = TpeSettings.DEFAULTS;
         return new TreeParzenEstimator(SPACE, 1, new TpeSettings(multivariate, d.gamma(), d.maxGood(), d.candidates(),
-                d.startup(), d.priorWeight(), d.distinct()), seed);
+                d.startup(), d.priorWeight(), d.distinct(), d.neighbours()), seed);
     }
 
     @Test
@@ -91,7 +91,7 @@ class TreeParzenEstimatorTest {
     void settingsAreTypedCheckedAndDocumented() {
         var node = Json.MAPPER.createObjectNode().put("multivariate", false).put("gamma", 0.2);
         var v = Strategies.validate(new StrategySpec("tpe", Settings.of("p.json", "$.strategy.settings", node)));
-        assertThat(v.settings()).isEqualTo(new TpeSettings(false, 0.2, 25, 24, 10, 1.0, true));
+        assertThat(v.settings()).isEqualTo(new TpeSettings(false, 0.2, 25, 24, 10, 1.0, true, TpeSettings.DEFAULTS.neighbours()));
         var bad = Json.MAPPER.createObjectNode().put("gamma", 2);
         assertThatThrownBy(() -> Strategies.validate(new StrategySpec("tpe", Settings.of("p.json",
                 "$.strategy.settings", bad)))).isInstanceOf(InputException.class).hasMessageContaining("gamma")
