@@ -152,7 +152,10 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
                 List<SampleEfficiency.SeedResult> results = new ArrayList<>();
                 for (Future<SampleEfficiency.SeedResult> f : futures) {
                     try {
-                        results.add(f.get());
+                        SampleEfficiency.SeedResult done = f.get();
+                        results.add(done);
+                        System.out.printf("  %s -> %s seed %d done (%d of %d, %.0f s)%n", st[0], st[1], done.seed(),
+                                results.size(), seeds, (System.nanoTime() - t0) / 1e9);
                     } catch (java.util.concurrent.ExecutionException e) {
                         // the seed's own error (e.g. a task the table does not have), not the pool's wrapper
                         if (e.getCause() instanceof RuntimeException r) {
