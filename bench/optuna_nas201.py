@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Peer benchmark: Optuna's TPE on the NAS-Bench-201 table, with Wayfinder's protocol.
 
 For each seed of a `wayfinder bench sample-efficiency --per-seed FILE` run, Optuna searches the same table for the
