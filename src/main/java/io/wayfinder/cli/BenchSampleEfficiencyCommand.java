@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sample-efficiency", mixinStandardHelpOptions = true,
         description = {"Transfer benchmark on NAS-Bench-201: pre-train M-AML on one data set, transfer (T-AML) to "
-                + "another; compare RS, AML from scratch and T-AML there over --seeds seeds.",
+                + "another; compare RS, single-task strategies from scratch (--strategies, default AML) and T-AML there "
+                + "over --seeds seeds (seeds --seed-offset+1 ..; tune on offsets >= 1000, report offset 0).",
                 "Prints per direction the median [IQR] of trials to reach RS's validation accuracy-top10 at --budget, "
                         + "test accuracy-top10 at 100/300/1000 trials, and a line 'speedup X'."})
 public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
