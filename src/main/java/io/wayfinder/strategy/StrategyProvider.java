@@ -7,7 +7,10 @@ import java.util.Set;
 /**
  * A strategy plug-in, found with {@link java.util.ServiceLoader}
  * ({@code META-INF/services/io.wayfinder.strategy.StrategyProvider}). Adding a strategy means one sub-package with
- * its provider and one registration line; nothing else in the code base names it.
+ * its provider and one registration line; nothing else in the code base names it. A strategy that needs more than
+ * propose/observe (batches of proposals, a one-shot supernet search) still registers here and implements
+ * {@link Strategy}; its extra capability is an interface of its own that the executor can test for, so the seam
+ * itself does not grow for it.
  *
  * @param <S> the strategy's typed settings record, parsed once and validated once by {@link #parse}
  */
