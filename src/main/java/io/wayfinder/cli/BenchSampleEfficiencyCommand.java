@@ -1,7 +1,6 @@
 package io.wayfinder.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.wayfinder.metrics.Comparison;
 import io.wayfinder.run.Json;
 import io.wayfinder.project.Project;
 import io.wayfinder.project.ProjectCodec;
@@ -25,7 +24,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sample-efficiency", mixinStandardHelpOptions = true,
         description = {"Transfer benchmark on NAS-Bench-201: pre-train M-AML on one data set, transfer (T-AML) to "
-                + "another; compare RS, AML from scratch and T-AML there over --seeds seeds.",
+                + "another; compare RS, single-task strategies from scratch (--strategies, default AML) and T-AML there "
+                + "over --seeds seeds (seeds --seed-offset+1 ..; tune on offsets >= 1000, report offset 0).",
                 "Prints per direction the median [IQR] of trials to reach RS's validation accuracy-top10 at --budget, "
                         + "test accuracy-top10 at 100/300/1000 trials, and a line 'speedup X'."})
 public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
@@ -62,6 +62,26 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
             + "configuration once, as the table answers a repeat with the same number).")
     boolean allTrials;
 
+    @Option(names = "--seed-offset", defaultValue = "0", paramLabel = "K", description = "Run seeds K+1 .. K+N "
+            + "(default 0: seeds 1..N). Protocol: tune defaults on --seed-offset 1000 or more, report seeds 1-20.")
+    long seedOffset;
+
+    @Option(names = "--strategies", defaultValue = "aml", split = ",", paramLabel = "ID",
+            description = "Single-task strategies run from scratch on the target besides RS (default: ${DEFAULT-VALUE};"
+                    + " e.g. aml,evolution,tpe).")
+    List<String> strategies;
+
+    @Option(names = "--set", paramLabel = "ID.KEY=VALUE", description = "A setting of one strategy, e.g. "
+            + "tpe.multivariate=false or evolution.population=20 (repeatable; JSON values).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--per-seed", paramLabel = "FILE", description = "Also write one TSV line per direction and seed:"
+            + " source, target, seed, RS level, then each strategy's trials to match (-1: not reached).")
+    Path perSeed;
+
+    @Option(names = "--no-transfer", description = "Skip M-AML pre-training and T-AML.")
+    boolean noTransfer;
+
     @Option(names = "--threads", defaultValue = "0", paramLabel = "K", description = "Seeds run in parallel "
             + "(default: the number of cores).")
     int threads;
@@ -85,6 +105,29 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
         if (baselineDecay != null) {
             learner.put("baselineDecay", baselineDecay);
         }
+        java.util.Map<String, ObjectNode> perStrategy = new java.util.HashMap<>();
+        for (String set : sets) {
+            int dot = set.indexOf('.');
+            int eq = set.indexOf('=');
+            if (dot < 1 || eq < dot + 2) {
+                throw new IllegalArgumentException("--set expects ID.KEY=VALUE, found \"" + set + "\"");
+            }
+            String id = set.substring(0, dot);
+            String raw = set.substring(eq + 1);
+            com.fasterxml.jackson.databind.JsonNode value;
+            try {
+                value = Json.MAPPER.readTree(raw);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                value = com.fasterxml.jackson.databind.node.TextNode.valueOf(raw);
+            }
+            perStrategy.computeIfAbsent(id, x -> Json.MAPPER.createObjectNode()).set(set.substring(dot + 1, eq), value);
+        }
+        for (String id : strategies) {
+            // the one validation path: an unknown strategy or setting stops here, before any run
+            io.wayfinder.strategy.Strategies.validate(new io.wayfinder.project.StrategySpec(id,
+                    new io.wayfinder.project.Settings("--set " + id, "$", perStrategy.containsKey(id)
+                            ? perStrategy.get(id) : List.of("aml", "maml", "taml").contains(id) ? learner : null)));
+        }
         int[] checkpoints = {100, 300, 1000};
         int k = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         System.out.printf("sample efficiency on %s: %d seeds, budget %d, M-AML pre-training %d trials, "
@@ -99,16 +142,28 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--directions expects SRC:DST pairs, found \"" + d + "\"");
                 }
                 SampleEfficiency exp = new SampleEfficiency(project, st[0], st[1], pretrain, budget, checkpoints,
-                        learner, io.wayfinder.metrics.Counting.of(allTrials), options.dataDirectory());
+                        learner, io.wayfinder.metrics.Counting.of(allTrials), options.dataDirectory(), List.copyOf(strategies), perStrategy,
+                        !noTransfer);
                 List<Future<SampleEfficiency.SeedResult>> futures = new ArrayList<>();
                 long t0 = System.nanoTime();
                 for (int s = 1; s <= seeds; s++) {
-                    long seed = s;
+                    long seed = seedOffset + s;
                     futures.add(pool.submit(() -> exp.run(seed)));
                 }
                 List<SampleEfficiency.SeedResult> results = new ArrayList<>();
                 for (Future<SampleEfficiency.SeedResult> f : futures) {
-                    results.add(f.get());
+                    try {
+                        SampleEfficiency.SeedResult done = f.get();
+                        results.add(done);
+                        System.out.printf("  %s -> %s seed %d done (%d of %d, %.0f s)%n", st[0], st[1], done.seed(),
+                                results.size(), seeds, (System.nanoTime() - t0) / 1e9);
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        // the seed's own error (e.g. a task the table does not have), not the pool's wrapper
+                        if (e.getCause() instanceof RuntimeException r) {
+                            throw r;
+                        }
+                        throw e;
+                    }
                 }
                 report(st[0], st[1], results, checkpoints, (System.nanoTime() - t0) / 1e9);
             }
@@ -120,15 +175,37 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
 
     private void report(String source, String target, List<SampleEfficiency.SeedResult> results, int[] checkpoints,
                         double seconds) {
-        System.out.printf("%n%s -> %s (%d seeds, %.0f s)%n", source, target, results.size(), seconds);
+        System.out.printf("%n%s -> %s (%d seeds %d-%d, %.0f s)%n", source, target, results.size(), seedOffset + 1,
+                seedOffset + results.size(), seconds);
+        if (perSeed != null) {
+            StringBuilder tsv = new StringBuilder();
+            if (!java.nio.file.Files.exists(perSeed)) {
+                tsv.append("source\ttarget\tseed\trs_level");
+                results.get(0).outcomes().forEach(o -> tsv.append('\t').append(o.strategy()));
+                tsv.append('\n');
+            }
+            for (SampleEfficiency.SeedResult r : results) {
+                tsv.append(source).append('\t').append(target).append('\t').append(r.seed()).append('\t')
+                        .append(r.rsLevel());
+                r.outcomes().forEach(o -> tsv.append('\t').append(o.trialsToMatch()));
+                tsv.append('\n');
+            }
+            try {
+                java.nio.file.Files.writeString(perSeed, tsv, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         double[] levels = results.stream().mapToDouble(SampleEfficiency.SeedResult::rsLevel).toArray();
         System.out.printf("RS validation accuracy-top10 at T=%d: median %.2f%% [IQR %.2f-%.2f]%n", budget,
                 100 * Quantiles.median(levels), 100 * Quantiles.quantile(levels, 0.25),
                 100 * Quantiles.quantile(levels, 0.75));
         System.out.printf("%-6s %-24s %-22s %-22s %-22s %s%n", "", "trials to RS@" + budget, "test top10 @100",
                 "test top10 @300", "test top10 @" + checkpoints[2], "s/seed");
-        double[] medianTrials = new double[3];
-        for (int i = 0; i < 3; i++) {
+        int strategiesRun = results.get(0).outcomes().size();
+        double[] medianTrials = new double[strategiesRun];
+        for (int i = 0; i < strategiesRun; i++) {
             int idx = i;
             double[] trials = results.stream().mapToDouble(r -> {
                 int t = r.outcomes().get(idx).trialsToMatch();
@@ -138,7 +215,7 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
                     == TrialsToMatch.NOT_REACHED).count();
             medianTrials[i] = Quantiles.median(trials);
             StringBuilder line = new StringBuilder(String.format("%-6s %-24s ",
-                    Comparison.label(results.get(0).outcomes().get(i).strategy()),
+                    io.wayfinder.strategy.Strategies.label(results.get(0).outcomes().get(i).strategy()),
                     String.format("%s [%s-%s]%s", fmt(medianTrials[i]), fmt(Quantiles.quantile(trials, 0.25)),
                             fmt(Quantiles.quantile(trials, 0.75)), missing > 0 ? " n/a:" + missing : "")));
             for (int c = 0; c < checkpoints.length; c++) {
@@ -151,9 +228,12 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
             line.append(String.format("%.2f", Quantiles.median(secs)));
             System.out.println(line);
         }
-        System.out.printf("speedup %.1f (%s -> %s: median RS trials to its own level %s / median T-AML trials %s;"
-                        + " AML %s)%n", medianTrials[0] / medianTrials[2], source, target, fmt(medianTrials[0]),
-                fmt(medianTrials[2]), fmt(medianTrials[1]));
+        if (!noTransfer) {
+            int taml = strategiesRun - 1;
+            System.out.printf("speedup %.1f (%s -> %s: median RS trials to its own level %s / median T-AML trials %s)%n",
+                    medianTrials[0] / medianTrials[taml], source, target, fmt(medianTrials[0]),
+                    fmt(medianTrials[taml]));
+        }
     }
 
     private String fmt(double trials) {

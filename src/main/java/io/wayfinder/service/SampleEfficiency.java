@@ -18,10 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The transfer experiment of issue 3 on a tabular benchmark, for one seed: random search (RS), AML from scratch and
- * T-AML (M-AML pre-trained on a source task, then transferred) on a target task, each for the same budget, measured
- * by trials-to-match RS's validation accuracy-top10 at the budget and by test accuracy-top10 at check points.
- * Runs use the real search loop on an in-memory store.
+ * The transfer experiment of issue 3 on a tabular benchmark, for one seed: random search (RS), single-task strategies
+ * from scratch (AML by default; any registered strategy, e.g. {@code evolution} or {@code tpe}) and, when
+ * {@code transfer}, T-AML (M-AML pre-trained on a source task, then transferred) on a target task, each for the same
+ * budget, measured by trials-to-match RS's validation accuracy-top10 at the budget and by test accuracy-top10 at
+ * check points. Runs use the real search loop on an in-memory store.
  *
  * @param base           a project whose first task is the template (kind, data, settings) for source and target
  * @param source         the pre-training task's name (its {@code taskValue})
@@ -31,9 +32,28 @@ import java.util.List;
  * @param checkpoints    trial counts at which test accuracy-top10 is reported
  * @param learner        settings for aml / maml / taml (learning rate, entropy, ...)
  * @param counting       whether repeated configurations count again in accuracy-top10 (see Counting)
+ * @param singleTask     the strategies run from scratch on the target besides RS, in report order
+ * @param settings       per strategy id, its settings block (aml / maml / taml fall back to {@code learner})
+ * @param transfer       whether to pre-train M-AML on the source and run T-AML on the target
  */
 public record SampleEfficiency(Project base, String source, String target, int pretrainTrials, int budget,
-                               int[] checkpoints, ObjectNode learner, io.wayfinder.metrics.Counting counting, Path dataDirectory) {
+                               int[] checkpoints, ObjectNode learner, io.wayfinder.metrics.Counting counting, Path dataDirectory,
+                               List<String> singleTask, java.util.Map<String, ObjectNode> settings, boolean transfer) {
+
+    /** RS, AML and T-AML, as in the papers' table. */
+    public SampleEfficiency(Project base, String source, String target, int pretrainTrials, int budget,
+                            int[] checkpoints, ObjectNode learner, io.wayfinder.metrics.Counting counting, Path dataDirectory) {
+        this(base, source, target, pretrainTrials, budget, checkpoints, learner, counting, dataDirectory,
+                List.of("aml"), java.util.Map.of(), true);
+    }
+
+    private ObjectNode settingsOf(String strategy) {
+        ObjectNode s = settings.get(strategy);
+        if (s != null) {
+            return s;
+        }
+        return List.of("aml", "maml", "taml").contains(strategy) ? learner : null;
+    }
 
     public static final int TOP_N = 10;
 
@@ -54,13 +74,17 @@ public record SampleEfficiency(Project base, String source, String target, int p
             double[] rsCurve = curve(store, rs.run());
             double level = TrialsToMatch.levelAt(rsCurve, budget);
             out.add(withMatch(rs.outcome(), rsCurve, level));
-            Searched aml = search(searches, "aml", target, budget, seed, learner, -1);
-            out.add(withMatch(aml.outcome(), curve(store, aml.run()), level));
-            Searched pre = search(searches, "maml", source, pretrainTrials, seed + 7919, learner, -1);
-            Searched taml = search(searches, "taml", target, budget, seed, learner, pre.run());
-            Outcome t = taml.outcome();
-            out.add(withMatch(new Outcome(t.strategy(), 0, 0, t.testAt(), t.seconds() + pre.outcome().seconds()),
-                    curve(store, taml.run()), level));
+            for (String strategy : singleTask) {
+                Searched one = search(searches, strategy, target, budget, seed, settingsOf(strategy), -1);
+                out.add(withMatch(one.outcome(), curve(store, one.run()), level));
+            }
+            if (transfer) {
+                Searched pre = search(searches, "maml", source, pretrainTrials, seed + 7919, settingsOf("maml"), -1);
+                Searched taml = search(searches, "taml", target, budget, seed, settingsOf("taml"), pre.run());
+                Outcome t = taml.outcome();
+                out.add(withMatch(new Outcome(t.strategy(), 0, 0, t.testAt(), t.seconds() + pre.outcome().seconds()),
+                        curve(store, taml.run()), level));
+            }
             return new SeedResult(seed, level, out);
         }
     }

@@ -15,7 +15,7 @@ import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;
 import io.wayfinder.store.RunStore;
 import io.wayfinder.strategy.Strategy;
-import io.wayfinder.strategy.StrategyFactory;
+import io.wayfinder.strategy.Strategies;
 import io.wayfinder.task.EvaluatorProvider;
 import io.wayfinder.task.TaskEnvironment;
 import io.wayfinder.task.TrialEvaluator;
@@ -178,7 +178,7 @@ public final class Searches {
 
     private Strategy strategy(Project project) {
         currentProjectDirectory = project.directory();
-        return StrategyFactory.create(project.strategy(), project.space(), project.tasks().size(), project.seed(),
+        return Strategies.create(project.strategy(), project.space(), project.tasks().size(), project.seed(),
                 this::pretrained);
     }
 

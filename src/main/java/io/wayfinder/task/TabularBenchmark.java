@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -125,8 +126,17 @@ public final class TabularBenchmark {
             }
         }
         if (map.isEmpty()) {
+            java.util.TreeSet<String> existing = new java.util.TreeSet<>();
+            if (f >= 0) {
+                for (String[] row : rows) {
+                    existing.add(row[f]);
+                }
+            }
             throw new InputException(file.toString(), filterColumn == null ? "rows" : "column " + filterColumn,
-                    "rows for task \"" + filterValue + "\"");
+                    "rows for task \"" + filterValue + "\"" + (existing.isEmpty() ? ""
+                            : " (the table has " + (existing.size() <= 20 ? String.join(", ", existing)
+                            : String.join(", ", new ArrayList<>(existing).subList(0, 20)) + ", ... ("
+                            + existing.size() + " in all)") + ")"));
         }
         return new Index(map);
     }

@@ -9,7 +9,7 @@ import io.wayfinder.project.StrategySpec;
 import io.wayfinder.run.Checkpoint;
 import io.wayfinder.run.RunStatus;
 import io.wayfinder.store.InMemoryRunStore;
-import io.wayfinder.strategy.ReinforceStrategy;
+import io.wayfinder.strategy.reinforce.ReinforceStrategy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +24,7 @@ class DivergedControllerTest {
         long id = SearchLoopTest.newRun(store, p);
         LearnerSettings exploding = new LearnerSettings(new ControllerSettings(8, 4, 0.08, 1.0, 0.0), 1e308, 0.0,
                 0.95);
-        ReinforceStrategy strategy = new ReinforceStrategy(ReinforceStrategy.Mode.AML, SearchLoopTest.SPACE, 1,
+        ReinforceStrategy strategy = new ReinforceStrategy("aml", false, SearchLoopTest.SPACE, 1,
                 exploding, 5, null);
         RunStatus status = SearchLoopTest.run(store, id, p, true, null, null, strategy);
 
@@ -36,7 +36,7 @@ class DivergedControllerTest {
         Checkpoint kept = store.latestCheckpoint(id, SearchLoop.CHECKPOINT_KIND).orElseThrow();
         assertThat(kept.observations()).as("no checkpoint of the diverged state").isLessThan(observed);
         // the kept checkpoint restores into a strategy whose next proposal works
-        ReinforceStrategy restored = new ReinforceStrategy(ReinforceStrategy.Mode.AML, SearchLoopTest.SPACE, 1,
+        ReinforceStrategy restored = new ReinforceStrategy("aml", false, SearchLoopTest.SPACE, 1,
                 exploding, 5, null);
         restored.restore(SearchLoop.strategyState(kept.state()));
         assertThat(restored.propose(0).indices()).hasSize(3);

@@ -20,8 +20,8 @@ import io.wayfinder.run.InputException;
 import io.wayfinder.run.Json;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;
-import io.wayfinder.strategy.ReinforceStrategy;
-import io.wayfinder.strategy.StrategyFactory;
+import io.wayfinder.strategy.reinforce.ReinforceStrategy;
+import io.wayfinder.strategy.Strategies;
 import io.wayfinder.task.EvaluatorProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,7 +122,7 @@ class HostileFilesFuzzTest {
                         }
                         t.settings().requireOnly(provider.settingKeys());
                     }
-                    StrategyFactory.create(project.strategy(), project.space(), project.tasks().size(),
+                    Strategies.create(project.strategy(), project.space(), project.tasks().size(),
                             project.seed(), s -> Optional.empty());
                 }, false);
             }
@@ -131,7 +131,7 @@ class HostileFilesFuzzTest {
         SearchSpace space = SearchSpaceCodec.read(spaces.resolve("nas-bench-201.json"));
         LearnerSettings settings = new LearnerSettings(new ControllerSettings(16, 8, 0.08, 1.0, 1.5), 0.01, 0.001,
                 0.95);
-        ReinforceStrategy trained = new ReinforceStrategy(ReinforceStrategy.Mode.MAML, space, 2, settings, 3, null);
+        ReinforceStrategy trained = new ReinforceStrategy("maml", true, space, 2, settings, 3, null);
         for (int i = 0; i < 20; i++) {
             var c = trained.propose(i % 2);
             trained.observe(new io.wayfinder.strategy.Observation(i % 2, c, 0.1 * (i % 7), false));
@@ -144,7 +144,7 @@ class HostileFilesFuzzTest {
         for (byte[] original : List.of(strategyState, controllerFile)) {
             for (int i = 0; i < perCheckpoint; i++) {
                 Mutant m = mutateBinary(original, random);
-                check("checkpoint", m, dir.resolve("c.ckpt"), (bytes, file) -> StrategyFactory.create(taml, space,
+                check("checkpoint", m, dir.resolve("c.ckpt"), (bytes, file) -> Strategies.create(taml, space,
                         1, 1, s -> Optional.of(io.wayfinder.run.InputFiles.readBytes(file, 1 << 28))), false);
             }
         }
@@ -153,7 +153,7 @@ class HostileFilesFuzzTest {
             Mutant m = mutateBinary(loop, random);
             check("loop-checkpoint", m, dir.resolve("loop.bin"), (bytes, file) -> {
                 byte[] s = SearchLoop.strategyState(bytes);
-                new ReinforceStrategy(ReinforceStrategy.Mode.MAML, space, 2, settings, 3, null).restore(s);
+                new ReinforceStrategy("maml", true, space, 2, settings, 3, null).restore(s);
             }, true);
         }
         double seconds = (System.nanoTime() - began) / 1e9;

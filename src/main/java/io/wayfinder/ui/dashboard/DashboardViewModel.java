@@ -245,7 +245,11 @@ public final class DashboardViewModel implements AutoCloseable {
             label = "no policy snapshots (strategy " + run.strategy() + " has no learned policy)";
         } else {
             int i = Math.min(Math.max(0, shownHistory), size - 1);
-            label = "policy after " + h.get(i).observations() + " observations (" + (i + 1) + " of " + size + ")";
+            // a density-model strategy (TPE) feeds the bars with its good density l(x), not a sampling policy
+            String what = io.wayfinder.strategy.Strategies.find(run.strategy())
+                    .filter(p -> p.views().contains(io.wayfinder.strategy.LiveView.DENSITIES))
+                    .map(p -> p.label() + " good density l(x)").orElse("policy");
+            label = what + " after " + h.get(i).observations() + " observations (" + (i + 1) + " of " + size + ")";
         }
         uiHistory = new int[] {size, Math.max(0, shownHistory)};
         uiHistoryLabel = label;

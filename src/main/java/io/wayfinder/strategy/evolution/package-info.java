@@ -1,0 +1,2 @@
+/** Regularised (aging) evolution. */
+package io.wayfinder.strategy.evolution;
