@@ -14,7 +14,7 @@ import java.util.function.Function;
 /** Builds the strategy a project names. */
 public final class StrategyFactory {
     /** The strategy ids this build knows. */
-    public static final List<String> KNOWN = List.of("random", "evolution", "aml", "maml", "taml");
+    public static final List<String> KNOWN = List.of("random", "evolution", "aml", "maml", "taml", "ppo", "mnms");
 
     private StrategyFactory() {
     }
@@ -38,6 +38,8 @@ public final class StrategyFactory {
             case "maml":
             case "taml":
                 return reinforce(spec, space, taskCount, seed, pretrained);
+            case io.wayfinder.strategy.ppo.PpoStrategy.ID:
+                return io.wayfinder.strategy.ppo.PpoStrategy.create(spec.settings(), space, taskCount, seed, pretrained);
             default:
                 throw new InputException(spec.settings().source(), "$.strategy.name", "one of " + KNOWN
                         + ", found \"" + spec.name() + "\"");

@@ -1,0 +1,59 @@
+package io.wayfinder.strategy.ppo;
+
+import io.wayfinder.controller.LearnerSettings;
+import io.wayfinder.project.Settings;
+import io.wayfinder.strategy.PolicyLearners;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The settings of {@code ppo}, parsed once with their ranges; unknown keys are rejected.
+ *
+ * @param mode    {@code single} (default; one controller per task, like {@code aml}), {@code multitask} (like
+ *                {@code maml}) or {@code transfer} (like {@code taml}, with {@code pretrained})
+ * @param learner controller shape, Adam learning rate, entropy bonus, baseline decay
+ * @param batch   an update every this many finished trials of a controller
+ * @param buffer  the update's buffer: this controller's most recent trials
+ * @param epochs  passes (Adam steps) over the buffer per update
+ * @param clip    the ratio's trust region, {@code [1 - clip, 1 + clip]}
+ */
+public record PpoSettings(PolicyLearners.Mode mode, LearnerSettings learner, int batch, int buffer, int epochs,
+                          double clip) {
+    public static final double DEFAULT_LEARNING_RATE = 0.002;
+    public static final double DEFAULT_ENTROPY = 0.001;
+    public static final int DEFAULT_BATCH = 5;
+    public static final int DEFAULT_BUFFER = 20;
+    public static final int DEFAULT_EPOCHS = 4;
+    public static final double DEFAULT_CLIP = 0.2;
+
+    static final List<String> KEYS;
+
+    static {
+        List<String> k = new ArrayList<>(PolicyLearners.KEYS);
+        k.addAll(List.of("batch", "buffer", "epochs", "clip"));
+        KEYS = List.copyOf(k);
+    }
+
+    public PpoSettings {
+        if (batch < 1 || buffer < batch || epochs < 1 || !(clip > 0 && clip < 1)) {
+            throw new IllegalArgumentException("ppo needs batch >= 1, buffer >= batch, epochs >= 1, 0 < clip < 1");
+        }
+    }
+
+    public static PpoSettings parse(Settings s) {
+        s.requireOnly(KEYS);
+        PolicyLearners.Mode mode = PolicyLearners.mode(s, PolicyLearners.Mode.SINGLE);
+        LearnerSettings learner = PolicyLearners.learnerSettings(s, DEFAULT_LEARNING_RATE, DEFAULT_ENTROPY);
+        int batch = s.integer("batch", DEFAULT_BATCH, 1, 10_000);
+        int buffer = s.integer("buffer", Math.max(batch, DEFAULT_BUFFER), 1, 100_000);
+        if (buffer < batch) {
+            throw s.error("buffer", "at least batch (" + batch + ")");
+        }
+        return new PpoSettings(mode, learner, batch, buffer, s.integer("epochs", DEFAULT_EPOCHS, 1, 100),
+                s.number("clip", DEFAULT_CLIP, 0.01, 0.99));
+    }
+
+    PpoSettings withLearner(LearnerSettings l) {
+        return new PpoSettings(mode, l, batch, buffer, epochs, clip);
+    }
+}
