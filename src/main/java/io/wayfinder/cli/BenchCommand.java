@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code wayfinder bench ...}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
         subcommands = {BenchTabularCommand.class, BenchSampleEfficiencyCommand.class, BenchControllerCommand.class,
-                BenchTextCommand.class, BenchGuiCommand.class, BenchConvNetCommand.class})
+                BenchTextCommand.class, BenchGuiCommand.class, BenchConvNetCommand.class,
+                BenchStrategiesCommand.class})
 public final class BenchCommand {
 }

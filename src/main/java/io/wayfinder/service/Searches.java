@@ -82,6 +82,11 @@ public final class Searches {
             store.setRequestedTrials(runId, project.totalTrials());
         }
         List<TrialEvaluator> evaluators = evaluators(project);
+        for (int i = 0; i < evaluators.size(); i++) {
+            if (evaluators.get(i) instanceof io.wayfinder.exec.HurdleEvaluator h) {
+                h.rebuild(store.trials(runId), i);
+            }
+        }
         Strategy strategy = strategy(project);
         return new PreparedSearch(store, runId, project, strategy, evaluators, provenance(project, evaluators));
     }
@@ -113,13 +118,25 @@ public final class Searches {
                 if (e instanceof io.wayfinder.task.TabularEvaluator tab) {
                     tab.check(project.space());
                 }
-                out.add(e);
+                out.add(withHurdles(project, e));
             }
             return out;
         } catch (RuntimeException e) {
             out.forEach(TrialEvaluator::close);
             throw e;
         }
+    }
+
+    /**
+     * Evolution's progressive dynamic hurdles wrap a trained task's evaluator; a table lookup has no budget to cut,
+     * so hurdles do not apply to it.
+     */
+    private static TrialEvaluator withHurdles(Project project, TrialEvaluator e) {
+        if (!project.strategy().name().equals("evolution") || e.instant()) {
+            return e;
+        }
+        io.wayfinder.strategy.HurdleSettings h = io.wayfinder.strategy.HurdleSettings.parse(project.strategy().settings());
+        return h.enabled() ? new io.wayfinder.exec.HurdleEvaluator(e, h) : e;
     }
 
     private Path currentProjectDirectory;

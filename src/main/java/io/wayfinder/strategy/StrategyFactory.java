@@ -16,6 +16,9 @@ public final class StrategyFactory {
     /** The strategy ids this build knows. */
     public static final List<String> KNOWN = List.of("random", "evolution", "aml", "maml", "taml", "ppo", "mnms");
 
+    /** Evolution's settings: population, tournament size and the progressive dynamic hurdles. */
+    private static final List<String> EVOLUTION_KEYS = List.of("population", "sample", "hurdles", "hurdleWarmup");
+
     private StrategyFactory() {
     }
 
@@ -31,15 +34,23 @@ public final class StrategyFactory {
         switch (spec.name()) {
             case "random":
                 return new RandomSearch(space, seed);
-            case "evolution":
-                return new RegularizedEvolution(space, taskCount, spec.settings().integer("population", 50),
-                        spec.settings().integer("sample", 10), seed);
+            case "evolution": {
+                Settings s = spec.settings();
+                s.requireOnly(EVOLUTION_KEYS);
+                HurdleSettings.parse(s);
+                int population = s.integer("population", 50, 2, 1_000_000);
+                return new RegularizedEvolution(space, taskCount, population,
+                        s.integer("sample", 10, 1, population), seed);
+            }
             case "aml":
             case "maml":
             case "taml":
                 return reinforce(spec, space, taskCount, seed, pretrained);
             case io.wayfinder.strategy.ppo.PpoStrategy.ID:
                 return io.wayfinder.strategy.ppo.PpoStrategy.create(spec.settings(), space, taskCount, seed, pretrained);
+            case io.wayfinder.strategy.mnms.MnmsStrategy.ID:
+                return io.wayfinder.strategy.mnms.MnmsStrategy.create(spec.settings(), space, taskCount, seed,
+                        pretrained);
             default:
                 throw new InputException(spec.settings().source(), "$.strategy.name", "one of " + KNOWN
                         + ", found \"" + spec.name() + "\"");

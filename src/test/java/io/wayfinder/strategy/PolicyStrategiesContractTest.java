@@ -41,3 +41,41 @@ class PpoTransferContractTest extends StrategyContractTest {
         return "ppo";
     }
 }
+
+class MnmsContractTest extends StrategyContractTest {
+    @Override
+    String id() {
+        return "mnms";
+    }
+}
+
+class MnmsSingleContractTest extends StrategyContractTest {
+    @Override
+    Strategy create(long seed) {
+        return StrategyFactory.create(new StrategySpec("mnms", Settings.of("test", "$.strategy.settings",
+                Json.MAPPER.createObjectNode().put("mode", "single").put("cubeReward", false))), SPACE, TASKS, seed,
+                s -> Optional.empty());
+    }
+
+    @Override
+    String id() {
+        return "mnms";
+    }
+}
+
+class MnmsTransferFromPpoContractTest extends StrategyContractTest {
+    @Override
+    Strategy create(long seed) {
+        Strategy pre = StrategyFactory.create(new StrategySpec("ppo", Settings.of("test", "$.strategy.settings",
+                Json.MAPPER.createObjectNode().put("mode", "multitask"))), SPACE, 3, 77, s -> Optional.empty());
+        drive(pre, 0, 30);
+        byte[] bytes = pre.state();
+        return StrategyFactory.create(new StrategySpec("mnms", Settings.of("test", "$.strategy.settings",
+                Json.MAPPER.createObjectNode().put("mode", "transfer"))), SPACE, TASKS, seed, s -> Optional.of(bytes));
+    }
+
+    @Override
+    String id() {
+        return "mnms";
+    }
+}

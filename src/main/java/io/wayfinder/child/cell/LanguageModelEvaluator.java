@@ -50,7 +50,7 @@ public final class LanguageModelEvaluator implements TrialEvaluator {
     public Evaluation evaluate(TrialContext context) {
         LanguageModelSettings s = new LanguageModelSettings(settings.integer("embedding", 32),
                 settings.integer("hidden", 64), settings.integer("steps", 20), settings.integer("batch", 24),
-                settings.integer("epochs", 2), settings.number("learningRate", 0.01), context.seed());
+                context.scaled(settings.integer("epochs", 2)), settings.number("learningRate", 0.01), context.seed());
         boolean lstm = settings.string("cell", "searched").equals("lstm");
         CellSpec spec = lstm ? null : CellSpec.of(context.space(), context.configuration());
         double c = settings.number("rewardConstant", 80);
