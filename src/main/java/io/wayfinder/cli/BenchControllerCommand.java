@@ -7,7 +7,7 @@ import io.wayfinder.run.Rng;
 import io.wayfinder.project.Settings;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;
-import io.wayfinder.strategy.StrategyFactory;
+import io.wayfinder.strategy.reinforce.ReinforceSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,7 +33,7 @@ public final class BenchControllerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LearnerSettings settings = StrategyFactory.learnerSettings(Settings.empty());
+        LearnerSettings settings = ReinforceSettings.learner(Settings.empty());
         System.out.printf("controller: 2-layer LSTM, %d units, embeddings %d, plain Java arrays; %d trials x %d "
                         + "repeats after a warm-up (%d cores)%n", settings.controller().hidden(),
                 settings.controller().embedding(), trials, repeats, Runtime.getRuntime().availableProcessors());

@@ -1,7 +1,6 @@
 package io.wayfinder.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.wayfinder.metrics.Comparison;
 import io.wayfinder.run.Json;
 import io.wayfinder.project.Project;
 import io.wayfinder.project.ProjectCodec;
@@ -138,7 +137,7 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
                     == TrialsToMatch.NOT_REACHED).count();
             medianTrials[i] = Quantiles.median(trials);
             StringBuilder line = new StringBuilder(String.format("%-6s %-24s ",
-                    Comparison.label(results.get(0).outcomes().get(i).strategy()),
+                    io.wayfinder.strategy.Strategies.label(results.get(0).outcomes().get(i).strategy()),
                     String.format("%s [%s-%s]%s", fmt(medianTrials[i]), fmt(Quantiles.quantile(trials, 0.25)),
                             fmt(Quantiles.quantile(trials, 0.75)), missing > 0 ? " n/a:" + missing : "")));
             for (int c = 0; c < checkpoints.length; c++) {

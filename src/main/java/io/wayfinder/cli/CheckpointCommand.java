@@ -7,7 +7,8 @@ import io.wayfinder.service.Searches;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;
 import io.wayfinder.store.RunStore;
-import io.wayfinder.strategy.ReinforceStrategy;
+import io.wayfinder.strategy.Strategy;
+import io.wayfinder.strategy.reinforce.ReinforceStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.NoSuchElementException;
@@ -41,16 +42,16 @@ public final class CheckpointCommand implements Callable<Integer> {
         try (RunStore store = options.open()) {
             RunRecord run = store.run(runId).orElseThrow(() ->
                     new NoSuchElementException("no run " + runId + " in " + store.location()));
-            if (ReinforceStrategy.Mode.of(run.strategy()).isEmpty()) {
-                throw new IllegalArgumentException("run " + runId + " uses strategy " + run.strategy()
-                        + ", which has no controller (aml, maml and taml do)");
-            }
             byte[] state = SearchLoop.strategyState(store.latestCheckpoint(runId, SearchLoop.CHECKPOINT_KIND)
                     .orElseThrow(() -> new NoSuchElementException("run " + runId + " has no checkpoint yet"))
                     .state());
             SearchSpace space = SearchSpaceCodec.parse(run.spaceJson(), "run " + runId + " (stored search space)");
-            ReinforceStrategy strategy = (ReinforceStrategy) new Searches(store, options.dataDirectory(),
-                    options.cacheDirectory()).strategyOf(Searches.storedProject(run));
+            Strategy built = new Searches(store, options.dataDirectory(), options.cacheDirectory())
+                    .strategyOf(Searches.storedProject(run));
+            if (!(built instanceof ReinforceStrategy strategy)) {
+                throw new IllegalArgumentException("run " + runId + " uses strategy " + run.strategy()
+                        + ", which has no controller (aml, maml and taml do)");
+            }
             strategy.restore(state);
             PolicyLearner learner = strategy.learnerFor(task);
             Files.write(out, learner.checkpoint());

@@ -56,7 +56,8 @@ public final class CompareCommand implements Callable<Integer> {
                         new NoSuchElementException("no run " + id + " in " + store.location())), store.trials(id)));
             }
         }
-        String text = Comparison.render(Comparison.build(runs, top, rsBudget, testBudget, !allTrials), format);
+        String text = Comparison.render(Comparison.build(runs, top, rsBudget, testBudget, !allTrials,
+                io.wayfinder.strategy.Strategies::label), format);
         if (out != null) {
             Files.writeString(out, text);
             System.out.println("wrote " + out);

@@ -1,6 +1,7 @@
 package io.wayfinder.controller;
 
 import io.wayfinder.run.Rng;
+import io.wayfinder.run.StateCodec;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;
 import java.io.ByteArrayInputStream;
@@ -8,7 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * An {@link LstmController} trained with REINFORCE: per-task normalised advantages ({@link TaskBaselines}), an
@@ -16,8 +17,13 @@ import java.io.UncheckedIOException;
  * search-space hash, so loading it into a controller for another space is refused with a clear message.
  */
 public final class PolicyLearner {
-    private static final int MAGIC = 0x57464354; // "WFCT"
-    private static final int VERSION = 1;
+    /** The first checkpoint format (before {@link StateCodec}): magic "WFCT", version 1, no checksum; still read. */
+    private static final int LEGACY_MAGIC = 0x57464354;
+    private static final int LEGACY_VERSION = 1;
+    /** The {@link StateCodec} kind of a checkpoint. */
+    public static final String KIND = "controller";
+    /** Payload version 2: the layout of legacy version 1, inside the checksummed envelope. */
+    private static final int VERSION = 2;
 
     private final String spaceHash;
     private final LearnerSettings settings;
@@ -99,13 +105,12 @@ public final class PolicyLearner {
         controller.copySharedFrom(pretrained.controller);
     }
 
-    /** Everything needed to continue exactly: weights, Adam moments, baselines, settings, search-space hash. */
+    /**
+     * Everything needed to continue exactly: weights, Adam moments, baselines, settings, search-space hash, in
+     * {@link StateCodec}'s versioned, checksummed envelope (kind {@value #KIND}).
+     */
     public byte[] checkpoint() {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(MAGIC);
-            out.writeInt(VERSION);
+        return StateCodec.encode(KIND, VERSION, out -> {
             out.writeUTF(spaceHash);
             settings.write(out);
             out.writeInt(controller.taskCount());
@@ -114,76 +119,84 @@ public final class PolicyLearner {
             writeArray(out, adam.firstMoments());
             writeArray(out, adam.secondMoments());
             writeArray(out, baselines.state());
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
-    /** Whether bytes look like a {@link #checkpoint()}. */
+    /** Whether bytes look like a {@link #checkpoint()} (of this build or the first, unversioned format). */
     public static boolean isCheckpoint(byte[] bytes) {
+        return StateCodec.kindOf(bytes).filter(KIND::equals).isPresent() || isLegacy(bytes);
+    }
+
+    private static boolean isLegacy(byte[] bytes) {
         return bytes.length >= 4 && ((bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8
-                | (bytes[3] & 0xff)) == MAGIC;
+                | (bytes[3] & 0xff)) == LEGACY_MAGIC;
     }
 
     /**
-     * Reads a checkpoint for a search space.
+     * Reads a checkpoint for a search space: this build's format, or the first format ("WFCT" version 1).
      *
-     * @throws IllegalArgumentException when the bytes are not a checkpoint or were written for another space
+     * @throws IllegalArgumentException when the bytes are not a checkpoint, are truncated or corrupt, or were written
+     *                                  for another space
      */
     public static PolicyLearner read(byte[] bytes, SearchSpace space) {
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-            if (in.readInt() != MAGIC) {
-                throw new IllegalArgumentException("not a Wayfinder controller checkpoint");
+        if (isLegacy(bytes)) {
+            try {
+                DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+                in.readInt();
+                int version = in.readInt();
+                if (version != LEGACY_VERSION) {
+                    throw new IllegalArgumentException("controller checkpoint version " + version
+                            + " is not supported (this build reads the versioned format and the first one)");
+                }
+                PolicyLearner learner = readPayload(in, space);
+                if (in.available() > 0) {
+                    throw new IllegalArgumentException("the controller checkpoint has unexpected trailing bytes");
+                }
+                return learner;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("the controller checkpoint is truncated or corrupt: " + e, e);
             }
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new IllegalArgumentException("controller checkpoint version " + version + " is not supported"
-                        + " (this build reads version " + VERSION + ")");
-            }
-            String hash = in.readUTF();
-            String expected = SearchSpaceCodec.hash(space);
-            if (!hash.equals(expected)) {
-                throw new IllegalArgumentException("the controller checkpoint belongs to another search space (hash "
-                        + hash.substring(0, 12) + "..., expected " + expected.substring(0, 12) + "... for "
-                        + space.name() + ")");
-            }
-            LearnerSettings settings = LearnerSettings.read(in);
-            int tasks = in.readInt();
-            PolicyLearner learner = new PolicyLearner(space, tasks, settings, 0);
-            double[] params = readArray(in);
-            if (params.length != learner.controller.parameters().length) {
-                throw new IllegalArgumentException("the controller checkpoint has " + params.length
-                        + " weights, expected " + learner.controller.parameters().length);
-            }
-            System.arraycopy(params, 0, learner.controller.parameters(), 0, params.length);
-            long steps = in.readLong();
-            learner.adam.restore(steps, readArray(in), readArray(in));
-            learner.baselines.restore(readArray(in));
-            return learner;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the controller checkpoint is truncated or corrupt: " + e, e);
         }
+        return StateCodec.decode(bytes, List.of(KIND), VERSION, (in, version) -> readPayload(in, space));
+    }
+
+    private static PolicyLearner readPayload(DataInputStream in, SearchSpace space) throws IOException {
+        String hash = in.readUTF();
+        String expected = SearchSpaceCodec.hash(space);
+        if (!hash.equals(expected)) {
+            throw new IllegalArgumentException("the controller checkpoint belongs to another search space (hash "
+                    + hash.substring(0, Math.min(12, hash.length())) + "..., expected " + expected.substring(0, 12)
+                    + "... for " + space.name() + ")");
+        }
+        LearnerSettings settings;
+        try {
+            settings = LearnerSettings.read(in);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("impossible controller settings: " + e.getMessage());
+        }
+        int tasks = in.readInt();
+        if (tasks < 1 || tasks > 100_000) {
+            throw new IOException("impossible task count " + tasks);
+        }
+        PolicyLearner learner = new PolicyLearner(space, tasks, settings, 0);
+        double[] params = readArray(in);
+        if (params.length != learner.controller.parameters().length) {
+            throw new IllegalArgumentException("the controller checkpoint has " + params.length
+                    + " weights, expected " + learner.controller.parameters().length);
+        }
+        System.arraycopy(params, 0, learner.controller.parameters(), 0, params.length);
+        long steps = in.readLong();
+        learner.adam.restore(steps, readArray(in), readArray(in));
+        learner.baselines.restore(readArray(in));
+        learner.controller.weightsChanged();
+        return learner;
     }
 
     private static void writeArray(DataOutputStream out, double[] a) throws IOException {
-        out.writeInt(a.length);
-        for (double v : a) {
-            out.writeDouble(v);
-        }
+        StateCodec.writeDoubles(out, a);
     }
 
     private static double[] readArray(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 100_000_000) {
-            throw new IOException("bad array length " + n);
-        }
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = in.readDouble();
-        }
-        return a;
+        return StateCodec.readDoubles(in);
     }
 }

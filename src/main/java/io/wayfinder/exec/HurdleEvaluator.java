@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wayfinder.run.Json;
 import io.wayfinder.run.TrialRecord;
-import io.wayfinder.strategy.HurdleSettings;
+import io.wayfinder.strategy.evolution.HurdleSettings;
 import io.wayfinder.task.Evaluation;
 import io.wayfinder.task.TrialContext;
 import io.wayfinder.task.TrialEvaluator;

@@ -39,11 +39,20 @@ public final class Comparison {
      * @param testBudget trials after which test accuracy is read (null: T)
      */
     public static Table build(List<RunData> runs, int topN, Integer rsBudget, Integer testBudget, boolean distinct) {
+        return build(runs, topN, rsBudget, testBudget, distinct, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #build(List, int, Integer, Integer, boolean)}, with column labels from {@code label} (strategy id to
+     * the label of tables, e.g. {@code io.wayfinder.strategy.Strategies::label}).
+     */
+    public static Table build(List<RunData> runs, int topN, Integer rsBudget, Integer testBudget, boolean distinct,
+                              java.util.function.UnaryOperator<String> label) {
         Set<String> tasks = new LinkedHashSet<>();
         List<String> columns = new ArrayList<>();
         for (RunData r : runs) {
             tasks.addAll(r.run().taskNames());
-            columns.add("#" + r.run().id() + " " + label(r.run().strategy()));
+            columns.add("#" + r.run().id() + " " + label.apply(r.run().strategy()));
         }
         List<Row> rows = new ArrayList<>();
         for (String task : tasks) {
@@ -76,24 +85,6 @@ public final class Comparison {
             rows.add(new Row(task, level, t, cells));
         }
         return new Table(columns, rows, topN, testBudget);
-    }
-
-    /** The paper's strategy labels. */
-    public static String label(String strategy) {
-        switch (strategy) {
-            case "random":
-                return "RS";
-            case "aml":
-                return "AML";
-            case "maml":
-                return "M-AML";
-            case "taml":
-                return "T-AML";
-            case "evolution":
-                return "EVO";
-            default:
-                return strategy;
-        }
     }
 
     /** Table 2 (trials to match) and Table 3 (test accuracy) as aligned text, CSV or Markdown. */

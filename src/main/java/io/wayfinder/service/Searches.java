@@ -14,7 +14,7 @@ import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;
 import io.wayfinder.store.RunStore;
 import io.wayfinder.strategy.Strategy;
-import io.wayfinder.strategy.StrategyFactory;
+import io.wayfinder.strategy.Strategies;
 import io.wayfinder.task.EvaluatorProvider;
 import io.wayfinder.task.TaskEnvironment;
 import io.wayfinder.task.TrialEvaluator;
@@ -135,7 +135,8 @@ public final class Searches {
         if (!project.strategy().name().equals("evolution") || e.instant()) {
             return e;
         }
-        io.wayfinder.strategy.HurdleSettings h = io.wayfinder.strategy.HurdleSettings.parse(project.strategy().settings());
+        io.wayfinder.strategy.evolution.HurdleSettings h =
+                io.wayfinder.strategy.evolution.HurdleSettings.parse(project.strategy().settings());
         return h.enabled() ? new io.wayfinder.exec.HurdleEvaluator(e, h) : e;
     }
 
@@ -148,7 +149,7 @@ public final class Searches {
 
     private Strategy strategy(Project project) {
         currentProjectDirectory = project.directory();
-        return StrategyFactory.create(project.strategy(), project.space(), project.tasks().size(), project.seed(),
+        return Strategies.create(project.strategy(), project.space(), project.tasks().size(), project.seed(),
                 this::pretrained);
     }
 

@@ -38,9 +38,30 @@ public final class PolicyLearners {
         }
     }
 
-    /** The setting keys read by {@link #learnerSettings(Settings)} and {@link #mode(Settings, Mode)}. */
-    public static final List<String> KEYS = List.of("mode", "pretrained", "hidden", "embedding", "initRange",
-            "temperature", "tanhConstant", "learningRate", "entropy", "baselineDecay");
+    /** The documented settings shared by {@code ppo} and {@code mnms} (each adds its own). */
+    public static List<StrategyProvider.SettingDoc> docs(Mode defaultMode, double learningRate, double entropy) {
+        return List.of(
+                new StrategyProvider.SettingDoc("mode", "single, multitask or transfer", defaultMode.id(),
+                        "single: one controller per task (like aml); multitask: one controller with task embeddings "
+                                + "(like maml); transfer: multitask started from 'pretrained' (like taml)"),
+                new StrategyProvider.SettingDoc("pretrained", "{\"run\": ID}, {\"project\": NAME} or {\"file\": "
+                        + "PATH}", "(required for mode transfer)", "the controller transfer starts from (an aml, "
+                        + "maml, taml, ppo or mnms run with one controller, or a checkpoint file)"),
+                new StrategyProvider.SettingDoc("hidden", "1 to 1024", "50", "LSTM units per layer"),
+                new StrategyProvider.SettingDoc("embedding", "1 to 1024", "25", "size of action and task embeddings"),
+                new StrategyProvider.SettingDoc("initRange", "0.000001 to 1", "0.08",
+                        "weights start uniform in [-initRange, initRange]"),
+                new StrategyProvider.SettingDoc("temperature", "0.001 to 100", "1.0",
+                        "logits are divided by it before the softmax"),
+                new StrategyProvider.SettingDoc("tanhConstant", "0 to 100", "1.5",
+                        "logits become c * tanh(logits / temperature); 0 switches it off"),
+                new StrategyProvider.SettingDoc("learningRate", "0.0000001 to 1", String.valueOf(learningRate),
+                        "Adam's step size"),
+                new StrategyProvider.SettingDoc("entropy", "0 to 10", String.valueOf(entropy),
+                        "weight of the entropy bonus"),
+                new StrategyProvider.SettingDoc("baselineDecay", "0.5 to 0.9999", "0.95",
+                        "decay of the per-task reward moving averages"));
+    }
 
     private final Mode mode;
     private final int taskCount;

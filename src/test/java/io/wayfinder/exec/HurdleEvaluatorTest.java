@@ -12,8 +12,8 @@ import io.wayfinder.run.TrialStatus;
 import io.wayfinder.space.Configuration;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;
-import io.wayfinder.strategy.HurdleSettings;
-import io.wayfinder.strategy.StrategyFactory;
+import io.wayfinder.strategy.evolution.HurdleSettings;
+import io.wayfinder.strategy.Strategies;
 import io.wayfinder.task.Evaluation;
 import io.wayfinder.task.TrialContext;
 import io.wayfinder.task.TrialEvaluator;
@@ -106,16 +106,16 @@ class HurdleEvaluatorTest {
         Settings ok = Settings.of("evo.json", "$.strategy.settings", Json.MAPPER.createObjectNode()
                 .put("population", 20).set("hurdles", Json.MAPPER.createArrayNode().add(0.2).add(0.5)));
         assertThat(HurdleSettings.parse(ok).shares()).containsExactly(0.2, 0.5);
-        assertThat(StrategyFactory.create(new StrategySpec("evolution", ok), SPACE, 1, 1, s -> Optional.empty()).id())
+        assertThat(Strategies.create(new StrategySpec("evolution", ok), SPACE, 1, 1, s -> Optional.empty()).id())
                 .isEqualTo("evolution");
         Settings descending = Settings.of("evo.json", "$.strategy.settings", Json.MAPPER.createObjectNode()
                 .set("hurdles", Json.MAPPER.createArrayNode().add(0.5).add(0.2)));
-        assertThatThrownBy(() -> StrategyFactory.create(new StrategySpec("evolution", descending), SPACE, 1, 1,
+        assertThatThrownBy(() -> Strategies.create(new StrategySpec("evolution", descending), SPACE, 1, 1,
                 s -> Optional.empty())).isInstanceOf(InputException.class)
                 .hasMessageContaining("evo.json").hasMessageContaining("$.strategy.settings.hurdles");
         Settings misspelt = Settings.of("evo.json", "$.strategy.settings", Json.MAPPER.createObjectNode()
                 .put("hurdle", 0.25));
-        assertThatThrownBy(() -> StrategyFactory.create(new StrategySpec("evolution", misspelt), SPACE, 1, 1,
+        assertThatThrownBy(() -> Strategies.create(new StrategySpec("evolution", misspelt), SPACE, 1, 1,
                 s -> Optional.empty())).isInstanceOf(InputException.class).hasMessageContaining("hurdles");
     }
 }

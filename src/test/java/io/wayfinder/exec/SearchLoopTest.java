@@ -17,7 +17,7 @@ import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;
 import io.wayfinder.store.InMemoryRunStore;
 import io.wayfinder.store.RunStore;
-import io.wayfinder.strategy.RandomSearch;
+import io.wayfinder.strategy.random.RandomSearch;
 import io.wayfinder.task.TrialEvaluator;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
@@ -50,7 +50,7 @@ class SearchLoopTest {
 
     static RunStatus run(RunStore store, long runId, Project p, boolean instant, SearchListener listener,
                          SearchControl control) throws InterruptedException {
-        return run(store, runId, p, instant, listener, control, new RandomSearch(SPACE, p.seed()));
+        return run(store, runId, p, instant, listener, control, new RandomSearch(SPACE, p.tasks().size(), p.seed()));
     }
 
     static RunStatus run(RunStore store, long runId, Project p, boolean instant, SearchListener listener,
@@ -115,7 +115,7 @@ class SearchLoopTest {
     }
 
     static io.wayfinder.strategy.Strategy controller(Project p) {
-        return io.wayfinder.strategy.StrategyFactory.create(new StrategySpec("maml", io.wayfinder.project.Settings.empty()),
+        return io.wayfinder.strategy.Strategies.create(new StrategySpec("maml", io.wayfinder.project.Settings.empty()),
                 SPACE, p.tasks().size(), p.seed(), s -> java.util.Optional.empty());
     }
 

@@ -52,7 +52,8 @@ class ComparisonTest {
         Comparison.RunData aml = new Comparison.RunData(run(2, "aml", "a"), trials(2, 0.2, 0.5, 0.4, 0.1));
         // never reaches 0.45
         Comparison.RunData slow = new Comparison.RunData(run(3, "taml", "a"), trials(3, 0.1, 0.2, 0.3, 0.4));
-        Comparison.Table t = Comparison.build(List.of(rs, aml, slow), 2, null, 2, false);
+        Comparison.Table t = Comparison.build(List.of(rs, aml, slow), 2, null, 2, false,
+                io.wayfinder.strategy.Strategies::label);
         assertThat(t.columns()).containsExactly("#1 RS", "#2 AML", "#3 T-AML");
         Comparison.Row row = t.rows().get(0);
         assertThat(row.rsLevel()).isCloseTo(0.45, within(1e-12));

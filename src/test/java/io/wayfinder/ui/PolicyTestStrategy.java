@@ -119,6 +119,16 @@ public final class PolicyTestStrategy implements Strategy {
     }
 
     @Override
+    public void writeState(java.io.DataOutputStream out) throws java.io.IOException {
+        out.write(state());
+    }
+
+    @Override
+    public void readState(java.io.DataInputStream in, int version) throws java.io.IOException {
+        restore(in.readAllBytes());
+    }
+
+    @Override
     public byte[] state() {
         int n = 0;
         for (double[][] t : logits) {

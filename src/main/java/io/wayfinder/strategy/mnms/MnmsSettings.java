@@ -3,6 +3,7 @@ package io.wayfinder.strategy.mnms;
 import io.wayfinder.controller.LearnerSettings;
 import io.wayfinder.project.Settings;
 import io.wayfinder.strategy.PolicyLearners;
+import io.wayfinder.strategy.StrategyProvider;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,17 +28,32 @@ public record MnmsSettings(PolicyLearners.Mode mode, LearnerSettings learner, bo
     public static final double DEFAULT_LEARNING_RATE = 0.002;
     public static final double DEFAULT_ENTROPY = 0.001;
 
-    static final List<String> KEYS;
+    /** The documented settings of {@code mnms}. */
+    public static final List<StrategyProvider.SettingDoc> DOCS;
 
     static {
-        List<String> k = new ArrayList<>(PolicyLearners.KEYS);
-        k.addAll(List.of("cubeReward", "bank", "minibatch", "criticHidden", "criticLearningRate", "polyak",
-                "importanceCap", "baselineSamples"));
-        KEYS = List.copyOf(k);
+        List<StrategyProvider.SettingDoc> d = new ArrayList<>(PolicyLearners.docs(PolicyLearners.Mode.MULTITASK,
+                DEFAULT_LEARNING_RATE, DEFAULT_ENTROPY));
+        d.add(new StrategyProvider.SettingDoc("cubeReward", "true or false", "true",
+                "learn from the reward cubed (the paper's validation accuracy cubed; sign kept)"));
+        d.add(new StrategyProvider.SettingDoc("bank", "1 to 1000000", "1000",
+                "the replay bank keeps this many most recent trials"));
+        d.add(new StrategyProvider.SettingDoc("minibatch", "1 to 1024", "8",
+                "trials per actor and critic update: the newest and a uniform draw from the bank"));
+        d.add(new StrategyProvider.SettingDoc("criticHidden", "1 to 1024", "32", "hidden units of the critic"));
+        d.add(new StrategyProvider.SettingDoc("criticLearningRate", "0.0000001 to 1", "0.01",
+                "the critic's Adam step size"));
+        d.add(new StrategyProvider.SettingDoc("polyak", "0.0001 to 1", "0.1",
+                "the target critic moves this far towards the trained one per update"));
+        d.add(new StrategyProvider.SettingDoc("importanceCap", "0.01 to 100", "1.0",
+                "importance weights pi/mu of replayed trials are truncated at this value"));
+        d.add(new StrategyProvider.SettingDoc("baselineSamples", "1 to 1024", "8",
+                "configurations drawn from the actor to estimate a task's baseline E[Q]"));
+        DOCS = List.copyOf(d);
     }
 
     public static MnmsSettings parse(Settings s) {
-        s.requireOnly(KEYS);
+        s.requireOnly(StrategyProvider.keys(DOCS));
         return new MnmsSettings(PolicyLearners.mode(s, PolicyLearners.Mode.MULTITASK),
                 PolicyLearners.learnerSettings(s, DEFAULT_LEARNING_RATE, DEFAULT_ENTROPY), s.bool("cubeReward", true),
                 s.integer("bank", 1000, 1, 1_000_000), s.integer("minibatch", 8, 1, 1024),

@@ -2,7 +2,6 @@ package io.wayfinder.strategy.mnms;
 
 import io.wayfinder.controller.Critic;
 import io.wayfinder.controller.PolicyLearner;
-import io.wayfinder.project.Settings;
 import io.wayfinder.run.PolicySnapshot;
 import io.wayfinder.run.Rng;
 import io.wayfinder.space.Configuration;
@@ -11,12 +10,10 @@ import io.wayfinder.strategy.Observation;
 import io.wayfinder.strategy.PolicyLearners;
 import io.wayfinder.strategy.PolicyState;
 import io.wayfinder.strategy.Strategy;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.wayfinder.run.StateCodec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,7 +22,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * {@code mnms}: the off-policy actor-critic of Multitask Neural Model Search (seed 000; METHOD.md section 2).
@@ -76,14 +72,6 @@ public final class MnmsStrategy implements Strategy {
         this.mean = new double[taskCount];
         this.m2 = new double[taskCount];
         this.rng = seeds.split();
-    }
-
-    /** Builds {@code mnms} from a project's settings; {@code pretrained} resolves the transfer source. */
-    public static MnmsStrategy create(Settings s, SearchSpace space, int taskCount, long seed,
-                                      Function<Settings, Optional<byte[]>> pretrained) {
-        MnmsSettings settings = MnmsSettings.parse(s);
-        return new MnmsStrategy(space, taskCount, settings, seed,
-                PolicyLearners.pretrained(ID, settings.mode(), s, space, pretrained));
     }
 
     @Override
@@ -211,70 +199,52 @@ public final class MnmsStrategy implements Strategy {
     }
 
     @Override
-    public byte[] state() {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(taskCount);
-            for (int t = 0; t < taskCount; t++) {
-                out.writeLong(count[t]);
-                out.writeDouble(mean[t]);
-                out.writeDouble(m2[t]);
-            }
-            out.writeInt(bank.size());
-            for (Entry e : bank) {
-                out.writeInt(e.task());
-                out.writeInt(e.configuration().length);
-                for (int v : e.configuration()) {
-                    out.writeInt(v);
-                }
-                out.writeDouble(e.reward());
-                out.writeDouble(e.behaviourLogProbability());
-            }
-            critic.write(out);
-            out.writeDouble(lastCriticLoss);
-            out.flush();
-            return PolicyState.encode(ID, learners.mode().id(), rng.state(), learners.all(), bytes.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public void writeState(DataOutputStream out) throws IOException {
+        PolicyState.writeHead(out, rng, learners.mode().id(), learners.all());
+        out.writeInt(taskCount);
+        for (int t = 0; t < taskCount; t++) {
+            out.writeLong(count[t]);
+            out.writeDouble(mean[t]);
+            out.writeDouble(m2[t]);
         }
+        out.writeInt(bank.size());
+        for (Entry e : bank) {
+            out.writeInt(e.task());
+            StateCodec.writeInts(out, e.configuration());
+            out.writeDouble(e.reward());
+            out.writeDouble(e.behaviourLogProbability());
+        }
+        critic.write(out);
+        out.writeDouble(lastCriticLoss);
     }
 
     @Override
-    public void restore(byte[] state) {
-        PolicyState.Decoded d = PolicyState.decode(state, space);
-        if (!d.strategy().equals(ID) || !d.mode().equals(learners.mode().id())) {
-            throw new IllegalArgumentException("the saved state is of strategy " + d.strategy() + " (mode " + d.mode()
-                    + "), this run is mnms (mode " + learners.mode().id() + ")");
+    public void readState(DataInputStream in, int version) throws IOException {
+        PolicyState.Head head = PolicyState.readHead(in, space);
+        if (!head.mode().equals(learners.mode().id())) {
+            throw new IllegalArgumentException("the saved mnms state is of mode " + head.mode() + ", this run's mode "
+                    + "is " + learners.mode().id());
         }
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(d.extra()));
-            int tasks = in.readInt();
-            if (tasks != taskCount) {
-                throw new IllegalArgumentException("the saved mnms state has " + tasks + " tasks, this run has "
-                        + taskCount);
-            }
-            for (int t = 0; t < taskCount; t++) {
-                count[t] = in.readLong();
-                mean[t] = in.readDouble();
-                m2[t] = in.readDouble();
-            }
-            bank.clear();
-            int n = in.readInt();
-            for (int i = 0; i < n; i++) {
-                int task = in.readInt();
-                int[] c = new int[in.readInt()];
-                for (int k = 0; k < c.length; k++) {
-                    c[k] = in.readInt();
-                }
-                bank.addLast(new Entry(task, c, in.readDouble(), in.readDouble()));
-            }
-            critic.read(in);
-            lastCriticLoss = in.readDouble();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the mnms state is truncated or corrupt: " + e, e);
+        int tasks = in.readInt();
+        if (tasks != taskCount) {
+            throw new IllegalArgumentException("the saved mnms state has " + tasks + " tasks, this run has "
+                    + taskCount);
         }
-        learners.replace(d.learners());
-        rng = Rng.fromState(d.rng());
+        for (int t = 0; t < taskCount; t++) {
+            count[t] = in.readLong();
+            mean[t] = in.readDouble();
+            m2[t] = in.readDouble();
+        }
+        bank.clear();
+        int n = StateCodec.length(in, 24);
+        for (int i = 0; i < n; i++) {
+            int task = in.readInt();
+            int[] c = StateCodec.readInts(in);
+            bank.addLast(new Entry(task, c, in.readDouble(), in.readDouble()));
+        }
+        critic.read(in);
+        lastCriticLoss = in.readDouble();
+        learners.replace(head.learners());
+        rng = head.rng();
     }
 }

@@ -3,6 +3,7 @@ package io.wayfinder.strategy.ppo;
 import io.wayfinder.controller.LearnerSettings;
 import io.wayfinder.project.Settings;
 import io.wayfinder.strategy.PolicyLearners;
+import io.wayfinder.strategy.StrategyProvider;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,12 +27,21 @@ public record PpoSettings(PolicyLearners.Mode mode, LearnerSettings learner, int
     public static final int DEFAULT_EPOCHS = 4;
     public static final double DEFAULT_CLIP = 0.2;
 
-    static final List<String> KEYS;
+    /** The documented settings of {@code ppo}. */
+    public static final List<StrategyProvider.SettingDoc> DOCS;
 
     static {
-        List<String> k = new ArrayList<>(PolicyLearners.KEYS);
-        k.addAll(List.of("batch", "buffer", "epochs", "clip"));
-        KEYS = List.copyOf(k);
+        List<StrategyProvider.SettingDoc> d = new ArrayList<>(PolicyLearners.docs(PolicyLearners.Mode.SINGLE,
+                DEFAULT_LEARNING_RATE, DEFAULT_ENTROPY));
+        d.add(new StrategyProvider.SettingDoc("batch", "1 to 10000", String.valueOf(DEFAULT_BATCH),
+                "an update every this many finished trials of a controller"));
+        d.add(new StrategyProvider.SettingDoc("buffer", "batch to 100000", String.valueOf(DEFAULT_BUFFER),
+                "the update's buffer: the controller's most recent trials"));
+        d.add(new StrategyProvider.SettingDoc("epochs", "1 to 100", String.valueOf(DEFAULT_EPOCHS),
+                "Adam steps on the clipped surrogate per update"));
+        d.add(new StrategyProvider.SettingDoc("clip", "0.01 to 0.99", String.valueOf(DEFAULT_CLIP),
+                "the probability ratio's trust region [1 - clip, 1 + clip]"));
+        DOCS = List.copyOf(d);
     }
 
     public PpoSettings {
@@ -41,7 +51,7 @@ public record PpoSettings(PolicyLearners.Mode mode, LearnerSettings learner, int
     }
 
     public static PpoSettings parse(Settings s) {
-        s.requireOnly(KEYS);
+        s.requireOnly(StrategyProvider.keys(DOCS));
         PolicyLearners.Mode mode = PolicyLearners.mode(s, PolicyLearners.Mode.SINGLE);
         LearnerSettings learner = PolicyLearners.learnerSettings(s, DEFAULT_LEARNING_RATE, DEFAULT_ENTROPY);
         int batch = s.integer("batch", DEFAULT_BATCH, 1, 10_000);

@@ -1,7 +1,6 @@
 package io.wayfinder.strategy.ppo;
 
 import io.wayfinder.controller.PolicyLearner;
-import io.wayfinder.project.Settings;
 import io.wayfinder.run.PolicySnapshot;
 import io.wayfinder.run.Rng;
 import io.wayfinder.space.Configuration;
@@ -10,18 +9,15 @@ import io.wayfinder.strategy.Observation;
 import io.wayfinder.strategy.PolicyLearners;
 import io.wayfinder.strategy.PolicyState;
 import io.wayfinder.strategy.Strategy;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.wayfinder.run.StateCodec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * {@code ppo}: the LSTM controller trained with PPO's clipped surrogate objective (METHOD.md section 2; the T-AML
@@ -52,14 +48,6 @@ public final class PpoStrategy implements Strategy {
         }
         this.sinceUpdate = new int[learners.all().size()];
         this.rng = seeds.split();
-    }
-
-    /** Builds {@code ppo} from a project's settings; {@code pretrained} resolves the transfer source. */
-    public static PpoStrategy create(Settings s, SearchSpace space, int taskCount, long seed,
-                                     Function<Settings, Optional<byte[]>> pretrained) {
-        PpoSettings settings = PpoSettings.parse(s);
-        return new PpoStrategy(space, taskCount, settings, seed,
-                PolicyLearners.pretrained(ID, settings.mode(), s, space, pretrained));
     }
 
     @Override
@@ -124,65 +112,55 @@ public final class PpoStrategy implements Strategy {
     }
 
     @Override
-    public byte[] state() {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(buffers.size());
-            for (int b = 0; b < buffers.size(); b++) {
-                out.writeInt(sinceUpdate[b]);
-                out.writeInt(buffers.get(b).size());
-                for (ClippedSurrogate.Sample s : buffers.get(b)) {
-                    out.writeInt(s.task());
-                    out.writeInt(s.configuration().length);
-                    for (int v : s.configuration()) {
-                        out.writeInt(v);
-                    }
-                    out.writeDouble(s.advantage());
-                    out.writeDouble(s.oldLogProbability());
-                }
+    public void writeState(DataOutputStream out) throws IOException {
+        PolicyState.writeHead(out, rng, learners.mode().id(), learners.all());
+        out.writeInt(buffers.size());
+        for (int b = 0; b < buffers.size(); b++) {
+            out.writeInt(sinceUpdate[b]);
+            out.writeInt(buffers.get(b).size());
+            for (ClippedSurrogate.Sample s : buffers.get(b)) {
+                out.writeInt(s.task());
+                StateCodec.writeInts(out, s.configuration());
+                out.writeDouble(s.advantage());
+                out.writeDouble(s.oldLogProbability());
             }
-            out.writeDouble(lastClippedShare);
-            out.flush();
-            return PolicyState.encode(ID, learners.mode().id(), rng.state(), learners.all(), bytes.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        out.writeDouble(lastClippedShare);
     }
 
     @Override
-    public void restore(byte[] state) {
-        PolicyState.Decoded d = PolicyState.decode(state, space);
-        if (!d.strategy().equals(ID) || !d.mode().equals(learners.mode().id())) {
-            throw new IllegalArgumentException("the saved state is of strategy " + d.strategy() + " (mode " + d.mode()
-                    + "), this run is ppo (mode " + learners.mode().id() + ")");
+    public void readState(DataInputStream in, int version) throws IOException {
+        PolicyState.Head head = PolicyState.readHead(in, space);
+        if (!head.mode().equals(learners.mode().id())) {
+            throw new IllegalArgumentException("the saved ppo state is of mode " + head.mode() + ", this run's mode is "
+                    + learners.mode().id());
         }
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(d.extra()));
-            int n = in.readInt();
-            if (n != buffers.size()) {
-                throw new IllegalArgumentException("the saved ppo state has " + n + " buffers, this run has "
-                        + buffers.size());
-            }
-            for (int b = 0; b < n; b++) {
-                sinceUpdate[b] = in.readInt();
-                Deque<ClippedSurrogate.Sample> buffer = buffers.get(b);
-                buffer.clear();
-                int size = in.readInt();
-                for (int i = 0; i < size; i++) {
-                    int task = in.readInt();
-                    int[] c = new int[in.readInt()];
-                    for (int k = 0; k < c.length; k++) {
-                        c[k] = in.readInt();
-                    }
-                    buffer.addLast(new ClippedSurrogate.Sample(task, c, in.readDouble(), in.readDouble()));
-                }
-            }
-            lastClippedShare = in.readDouble();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the ppo state is truncated or corrupt: " + e, e);
+        int n = in.readInt();
+        if (n != buffers.size()) {
+            throw new IllegalArgumentException("the saved ppo state has " + n + " buffers, this run has "
+                    + buffers.size());
         }
-        learners.replace(d.learners());
-        rng = Rng.fromState(d.rng());
+        int[] since = new int[n];
+        List<Deque<ClippedSurrogate.Sample>> read = new ArrayList<>();
+        for (int b = 0; b < n; b++) {
+            since[b] = in.readInt();
+            Deque<ClippedSurrogate.Sample> buffer = new ArrayDeque<>();
+            int size = StateCodec.length(in, 20);
+            for (int i = 0; i < size; i++) {
+                int task = in.readInt();
+                int[] c = StateCodec.readInts(in);
+                buffer.addLast(new ClippedSurrogate.Sample(task, c, in.readDouble(), in.readDouble()));
+            }
+            read.add(buffer);
+        }
+        double clipped = in.readDouble();
+        learners.replace(head.learners());
+        for (int b = 0; b < n; b++) {
+            sinceUpdate[b] = since[b];
+            buffers.get(b).clear();
+            buffers.get(b).addAll(read.get(b));
+        }
+        lastClippedShare = clipped;
+        rng = head.rng();
     }
 }

@@ -13,7 +13,7 @@ import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;
 import io.wayfinder.strategy.Observation;
 import io.wayfinder.strategy.Strategy;
-import io.wayfinder.strategy.StrategyFactory;
+import io.wayfinder.strategy.Strategies;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +48,7 @@ class MnmsStrategyTest {
     }
 
     static Strategy create(Settings s, int tasks, long seed, byte[] pretrained) {
-        return StrategyFactory.create(new StrategySpec("mnms", s), TOY, tasks, seed,
+        return Strategies.create(new StrategySpec("mnms", s), TOY, tasks, seed,
                 x -> Optional.ofNullable(pretrained));
     }
 

@@ -1,4 +1,4 @@
-package io.wayfinder.strategy;
+package io.wayfinder.strategy.evolution;
 
 import io.wayfinder.project.Settings;
 import java.util.ArrayList;
@@ -16,8 +16,6 @@ import java.util.List;
  */
 public record HurdleSettings(List<Double> shares, int warmup) {
     public static final HurdleSettings NONE = new HurdleSettings(List.of(), 10);
-    /** The {@code evolution} setting keys read here. */
-    public static final List<String> KEYS = List.of("hurdles", "hurdleWarmup");
 
     public HurdleSettings {
         shares = List.copyOf(shares);

@@ -1,42 +1,17 @@
-package io.wayfinder.strategy;
+package io.wayfinder.strategy.evolution;
 
+import static io.wayfinder.strategy.Toy.SPACE;
+import static io.wayfinder.strategy.Toy.bestAfter;
+import static io.wayfinder.strategy.Toy.reward;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wayfinder.space.Configuration;
-import io.wayfinder.space.SearchSpace;
-import io.wayfinder.space.SearchSpaceCodec;
+import io.wayfinder.strategy.Observation;
+import io.wayfinder.strategy.random.RandomSearch;
 import org.junit.jupiter.api.Test;
 
 class RegularizedEvolutionTest {
-    static final SearchSpace SPACE = SearchSpaceCodec.parse("""
-            {"schemaVersion": 1, "name": "toy", "decisions": [
-              {"name": "a", "choices": [0, 1, 2, 3, 4, 5, 6, 7]},
-              {"name": "b", "choices": [0, 1, 2, 3, 4, 5, 6, 7]},
-              {"name": "c", "choices": [0, 1, 2, 3, 4, 5, 6, 7]},
-              {"name": "d", "choices": [0, 1, 2, 3, 4, 5, 6, 7]},
-              {"name": "fixed", "choices": ["only"]}]}""", "toy");
-    static final int[] TARGET = {3, 1, 4, 1, 0};
-
-    static double reward(Configuration c) {
-        double r = 0;
-        for (int i = 0; i < 4; i++) {
-            r -= Math.abs(c.get(i) - TARGET[i]);
-        }
-        return r;
-    }
-
-    static double bestAfter(Strategy s, int trials) {
-        double best = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < trials; i++) {
-            Configuration c = s.propose(0);
-            double r = reward(c);
-            best = Math.max(best, r);
-            s.observe(new Observation(0, c, r, false));
-        }
-        return best;
-    }
-
     @Test
     void aMutationChangesExactlyOneSlotThatHasAChoice() {
         RegularizedEvolution evo = new RegularizedEvolution(SPACE, 1, 10, 3, 1);

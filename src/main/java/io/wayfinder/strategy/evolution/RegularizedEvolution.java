@@ -1,14 +1,14 @@
-package io.wayfinder.strategy;
+package io.wayfinder.strategy.evolution;
 
 import io.wayfinder.run.Rng;
+import io.wayfinder.run.StateCodec;
 import io.wayfinder.space.Configuration;
 import io.wayfinder.space.SearchSpace;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.wayfinder.strategy.Observation;
+import io.wayfinder.strategy.Strategy;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -113,54 +113,53 @@ public final class RegularizedEvolution implements Strategy {
     }
 
     @Override
-    public byte[] state() {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); DataOutputStream out = new DataOutputStream(bytes)) {
-            for (long x : rng.state()) {
-                out.writeLong(x);
-            }
-            out.writeInt(populations.size());
-            for (Deque<Member> pop : populations) {
-                out.writeInt(pop.size());
-                for (Member m : pop) {
-                    for (int i = 0; i < sizes.length; i++) {
-                        out.writeInt(m.configuration().get(i));
-                    }
-                    out.writeDouble(m.reward());
+    public void writeState(DataOutputStream out) throws IOException {
+        StateCodec.writeRng(out, rng);
+        out.writeInt(sizes.length);
+        out.writeInt(populations.size());
+        for (Deque<Member> pop : populations) {
+            out.writeInt(pop.size());
+            for (Member m : pop) {
+                for (int i = 0; i < sizes.length; i++) {
+                    out.writeInt(m.configuration().get(i));
                 }
+                out.writeDouble(m.reward());
             }
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
     @Override
-    public void restore(byte[] state) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
-            long[] s = new long[5];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = in.readLong();
+    public void readState(DataInputStream in, int version) throws IOException {
+        Rng r = StateCodec.readRng(in);
+        int slots = in.readInt();
+        int tasks = in.readInt();
+        if (slots != sizes.length || tasks != populations.size()) {
+            throw new IllegalArgumentException("the saved evolution state has " + tasks + " task(s) over " + slots
+                    + " slots, this run has " + populations.size() + " over " + sizes.length);
+        }
+        List<Deque<Member>> read = new ArrayList<>();
+        for (int t = 0; t < tasks; t++) {
+            Deque<Member> pop = new ArrayDeque<>();
+            int n = in.readInt();
+            if (n < 0 || n > population) {
+                throw new IOException("a population of " + n + " members (at most " + population + ")");
             }
-            rng = Rng.fromState(s);
-            int tasks = in.readInt();
-            if (tasks != populations.size()) {
-                throw new IllegalArgumentException("evolution state has " + tasks + " tasks, this run has "
-                        + populations.size());
-            }
-            for (Deque<Member> pop : populations) {
-                pop.clear();
-                int n = in.readInt();
-                for (int j = 0; j < n; j++) {
-                    int[] idx = new int[sizes.length];
-                    for (int i = 0; i < idx.length; i++) {
-                        idx[i] = in.readInt();
+            for (int j = 0; j < n; j++) {
+                int[] idx = new int[sizes.length];
+                for (int i = 0; i < idx.length; i++) {
+                    idx[i] = in.readInt();
+                    if (idx[i] < 0 || idx[i] >= sizes[i]) {
+                        throw new IOException("choice " + idx[i] + " out of range at slot " + i);
                     }
-                    pop.addLast(new Member(new Configuration(idx), in.readDouble()));
                 }
+                pop.addLast(new Member(new Configuration(idx), in.readDouble()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            read.add(pop);
+        }
+        rng = r;
+        for (int t = 0; t < tasks; t++) {
+            populations.get(t).clear();
+            populations.get(t).addAll(read.get(t));
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.wayfinder.strategy;
+package io.wayfinder.strategy.reinforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,19 +13,23 @@ import io.wayfinder.project.StrategySpec;
 import io.wayfinder.space.Configuration;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.space.SearchSpaceCodec;
+import io.wayfinder.strategy.Observation;
+import io.wayfinder.strategy.Strategies;
+import io.wayfinder.strategy.Strategy;
+import io.wayfinder.strategy.Toy;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReinforceStrategyTest {
-    static final SearchSpace SPACE = RegularizedEvolutionTest.SPACE;
+    static final SearchSpace SPACE = Toy.SPACE;
 
     /** Settings that let a policy become sharp quickly (no tanh bound on the logits), for toy problems. */
     static final Settings SHARP = Settings.of("test", "$.strategy.settings", Json.MAPPER.createObjectNode()
             .put("learningRate", 0.005).put("tanhConstant", 0).put("entropy", 0.0001));
 
     static Strategy create(String id, int tasks, long seed, byte[] pretrained) {
-        return StrategyFactory.create(new StrategySpec(id, SHARP), SPACE, tasks, seed,
+        return Strategies.create(new StrategySpec(id, SHARP), SPACE, tasks, seed,
                 s -> Optional.ofNullable(pretrained));
     }
 
@@ -34,7 +38,7 @@ class ReinforceStrategyTest {
         int hits = 0;
         for (int i = 0; i < trials; i++) {
             Configuration c = s.propose(task);
-            double r = RegularizedEvolutionTest.reward(c);
+            double r = Toy.reward(c);
             s.observe(new Observation(task, c, r, false));
             if (i >= trials - 100 && r == 0) {
                 hits++;
@@ -51,7 +55,7 @@ class ReinforceStrategyTest {
 
     @Test
     void theDefaultSettingsLearnTooButKeepExploring() {
-        Strategy s = StrategyFactory.create(new StrategySpec("aml", Settings.empty()), SPACE, 1, 1, x -> Optional.empty());
+        Strategy s = Strategies.create(new StrategySpec("aml", Settings.empty()), SPACE, 1, 1, x -> Optional.empty());
         // random search: 1 in 4 096; the default tanh bound keeps every slot's top probability below ~0.75
         assertThat(hitRate(s, 0, 1500)).isBetween(0.03, 0.5);
     }
@@ -88,7 +92,7 @@ class ReinforceStrategyTest {
                 {"schemaVersion": 1, "name": "other", "decisions": [
                   {"name": "a", "choices": [0, 1]}]}""", "other.json");
         Settings settings = Settings.of("taml.json", "$.strategy.settings", Json.MAPPER.createObjectNode());
-        assertThatThrownBy(() -> StrategyFactory.create(new StrategySpec("taml", settings), other, 1, 1,
+        assertThatThrownBy(() -> Strategies.create(new StrategySpec("taml", settings), other, 1, 1,
                 s -> Optional.of(pre.state())))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("taml.json")
@@ -125,9 +129,9 @@ class ReinforceStrategyTest {
     void learnerSettingsComeFromStrategySettingsWithClearErrors() {
         var node = Json.MAPPER.createObjectNode().put("learningRate", -1);
         Settings s = Settings.of("p.json", "$.strategy.settings", node);
-        assertThatThrownBy(() -> StrategyFactory.learnerSettings(s))
-                .isInstanceOf(InputException.class).hasMessageContaining("p.json").hasMessageContaining("learning rate");
-        LearnerSettings d = StrategyFactory.learnerSettings(Settings.empty());
+        assertThatThrownBy(() -> ReinforceSettings.learner(s))
+                .isInstanceOf(InputException.class).hasMessageContaining("p.json").hasMessageContaining("learningRate");
+        LearnerSettings d = ReinforceSettings.learner(Settings.empty());
         assertThat(d.controller().hidden()).isEqualTo(50);
         assertThat(d.controller().embedding()).isEqualTo(25);
     }
