@@ -35,6 +35,11 @@ class CriticTest {
     void gradientMatchesFiniteDifferences() {
         SearchSpace space = Spaces.plain();
         Critic critic = new Critic(space, 2, 5, 0.01, new Rng(3));
+        // the output weights start at zero; give every weight a value so that every path carries gradient
+        Rng w = new Rng(4);
+        for (int i = 0; i < critic.parameters().length; i++) {
+            critic.parameters()[i] = w.nextDouble() - 0.5;
+        }
         List<Critic.Example> batch = examples(space, 7, 1);
         critic.zeroGradients();
         critic.accumulateGradient(batch);

@@ -25,7 +25,7 @@ import java.util.List;
 public record MnmsSettings(PolicyLearners.Mode mode, LearnerSettings learner, boolean cubeReward, int bank,
                            int minibatch, int criticHidden, double criticLearningRate, double polyak,
                            double importanceCap, int baselineSamples) {
-    public static final double DEFAULT_LEARNING_RATE = 0.002;
+    public static final double DEFAULT_LEARNING_RATE = 0.005;
     public static final double DEFAULT_ENTROPY = 0.001;
 
     /** The documented settings of {@code mnms}. */

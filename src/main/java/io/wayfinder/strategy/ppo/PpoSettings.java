@@ -20,7 +20,7 @@ import java.util.List;
  */
 public record PpoSettings(PolicyLearners.Mode mode, LearnerSettings learner, int batch, int buffer, int epochs,
                           double clip) {
-    public static final double DEFAULT_LEARNING_RATE = 0.002;
+    public static final double DEFAULT_LEARNING_RATE = 0.005;
     public static final double DEFAULT_ENTROPY = 0.001;
     public static final int DEFAULT_BATCH = 5;
     public static final int DEFAULT_BUFFER = 20;
