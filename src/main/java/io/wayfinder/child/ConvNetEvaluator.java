@@ -84,10 +84,12 @@ public final class ConvNetEvaluator implements TrialEvaluator {
         details.put("validationImages", data.validation().count());
         details.put("testImages", data.test().count());
         ArrayNode curve = details.putArray("epochs");
-        double[] validation = new double[s.epochs()];
+        int epochs = context.scaled(s.epochs());
+        details.put("epochsTrained", epochs);
+        double[] validation = new double[epochs];
         long t0 = System.nanoTime();
         try {
-            for (int e = 0; e < s.epochs(); e++) {
+            for (int e = 0; e < epochs; e++) {
                 long te = System.nanoTime();
                 double loss = trainer.fitEpoch(train, s.batchSize(), context.seed() * 31 + e);
                 double trainSeconds = (System.nanoTime() - te) / 1e9;

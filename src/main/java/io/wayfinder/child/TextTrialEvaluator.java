@@ -79,7 +79,8 @@ public final class TextTrialEvaluator implements TrialEvaluator {
         if (!c.deepTower() && !c.wideTower()) {
             throw new ChildFailedException("both towers are disabled (deep and wide regularisation both \"off\")");
         }
-        long samples = maxTrainingSamples > 0 ? Math.min(maxTrainingSamples, c.trainingSamples()) : c.trainingSamples();
+        long samples = context.scaled(maxTrainingSamples > 0 ? Math.min(maxTrainingSamples, c.trainingSamples())
+                : c.trainingSamples());
         DeepFeatures features = null;
         String moduleHash = null;
         long f0 = System.nanoTime();

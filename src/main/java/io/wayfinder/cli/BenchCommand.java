@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
         subcommands = {BenchTabularCommand.class, BenchSampleEfficiencyCommand.class, BenchControllerCommand.class,
                 BenchTextCommand.class, BenchGuiCommand.class, BenchConvNetCommand.class,
-                BenchDistributedCommand.class})
+                BenchDistributedCommand.class, BenchStrategiesCommand.class, BenchHurdlesCommand.class})
 public final class BenchCommand {
 }

@@ -76,6 +76,15 @@ public final class PolicyLearner {
         return advantage;
     }
 
+    /**
+     * One Adam step with the gradient accumulated in the controller (for learners other than REINFORCE, e.g. PPO's
+     * clipped surrogate or an off-policy actor-critic), then marks the weights as changed.
+     */
+    public void applyGradients() {
+        adam.step(controller.parameters(), controller.gradients());
+        controller.weightsChanged();
+    }
+
     public long updates() {
         return adam.steps();
     }

@@ -119,6 +119,11 @@ public final class Searches {
             if (project.totalTrials() != run.requestedTrials()) {
                 store.setRequestedTrials(runId, project.totalTrials());
             }
+            for (int i = 0; i < checked.evaluators().size(); i++) {
+                if (checked.evaluators().get(i) instanceof io.wayfinder.exec.HurdleEvaluator h) {
+                    h.rebuild(store.trials(runId), i);
+                }
+            }
             return new PreparedSearch(store, runId, project, checked.strategy(), checked.evaluators(),
                     provenance(project, checked.evaluators()), owner);
         } catch (RuntimeException e) {
@@ -160,13 +165,26 @@ public final class Searches {
                 if (e instanceof io.wayfinder.task.TabularEvaluator tab) {
                     tab.check(project.space());
                 }
-                out.add(e);
+                out.add(withHurdles(project, e));
             }
             return out;
         } catch (RuntimeException e) {
             out.forEach(TrialEvaluator::close);
             throw e;
         }
+    }
+
+    /**
+     * Evolution's progressive dynamic hurdles wrap a trained task's evaluator; a table lookup has no budget to cut,
+     * so hurdles do not apply to it.
+     */
+    private static TrialEvaluator withHurdles(Project project, TrialEvaluator e) {
+        if (!project.strategy().name().equals("evolution") || e.instant()) {
+            return e;
+        }
+        io.wayfinder.strategy.evolution.HurdleSettings h =
+                io.wayfinder.strategy.evolution.HurdleSettings.parse(project.strategy().settings());
+        return h.enabled() ? new io.wayfinder.exec.HurdleEvaluator(e, h) : e;
     }
 
     private Path currentProjectDirectory;

@@ -61,7 +61,9 @@ public final class LanguageModelEvaluator implements TrialEvaluator {
 
     @Override
     public Evaluation evaluate(TrialContext context) {
-        LanguageModelSettings s = modelSettings(settings, context.seed());
+        LanguageModelSettings base = modelSettings(settings, context.seed());
+        LanguageModelSettings s = new LanguageModelSettings(base.embedding(), base.hidden(), base.steps(), base.batch(),
+                context.scaled(base.epochs()), base.learningRate(), base.seed());
         boolean lstm = settings.oneOf("cell", "searched", java.util.List.of("searched", "lstm")).equals("lstm");
         CellSpec spec = lstm ? null : CellSpec.of(context.space(), context.configuration());
         double c = settings.number("rewardConstant", 80, 1e-9, 1e9);

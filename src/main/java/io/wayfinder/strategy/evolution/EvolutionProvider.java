@@ -12,13 +12,18 @@ import java.util.Set;
 public final class EvolutionProvider implements StrategyProvider<EvolutionProvider.EvolutionSettings> {
     static final List<SettingDoc> SETTINGS = List.of(
             new SettingDoc("population", "2 to 100000", "50", "members kept per task; the oldest dies"),
-            new SettingDoc("sample", "1 to population", "10", "tournament size when choosing a parent"));
+            new SettingDoc("sample", "1 to population", "10", "tournament size when choosing a parent"),
+            new SettingDoc("hurdles", "budget shares ascending within (0, 1), e.g. [0.25]", "[] (none)",
+                    "progressive dynamic hurdles: train each child on these shares of its budget first; only those "
+                            + "at or above the running hurdle (the mean at that stage) train on; trained tasks only"),
+            new SettingDoc("hurdleWarmup", "1 to 1000000", "10", "children seen at a stage before its hurdle applies"));
 
     /**
      * @param population members kept per task
      * @param sample     tournament size
+     * @param hurdles    progressive dynamic hurdles (applied by the search's evaluators, not by the strategy)
      */
-    public record EvolutionSettings(int population, int sample) {
+    public record EvolutionSettings(int population, int sample, HurdleSettings hurdles) {
     }
 
     @Override
@@ -46,7 +51,7 @@ public final class EvolutionProvider implements StrategyProvider<EvolutionProvid
         int population = s.integer("population", 50, 2, 100_000);
         int sample = s.integer("sample", Math.min(10, population), 1, population);
         s.requireOnly(StrategyProvider.keys(SETTINGS));
-        return new EvolutionSettings(population, sample);
+        return new EvolutionSettings(population, sample, HurdleSettings.parse(s));
     }
 
     @Override

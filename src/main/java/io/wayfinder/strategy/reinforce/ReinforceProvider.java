@@ -68,7 +68,7 @@ public abstract class ReinforceProvider implements StrategyProvider<ReinforceSet
                     "a pre-trained controller for " + id + ": {\"run\": ID} of an earlier maml run, or "
                             + "{\"file\": PATH}"));
             try {
-                source = ReinforceStrategy.pretrainedLearner(bytes, context.space());
+                source = io.wayfinder.strategy.PolicyState.pretrainedLearner(bytes, context.space());
             } catch (IllegalArgumentException e) {
                 throw s.error("pretrained", "a controller for this search space: " + e.getMessage());
             }
