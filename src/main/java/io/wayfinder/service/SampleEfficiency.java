@@ -46,6 +46,12 @@ public record SampleEfficiency(Project base, String source, String target, int p
     public record SeedResult(long seed, double rsLevel, List<Outcome> outcomes) {
     }
 
+    /** Check points that follow the budget: a tenth, three tenths and all of it (each at least one trial). */
+    public static int[] checkpointsFor(int budget) {
+        return java.util.stream.IntStream.of(Math.max(1, budget / 10), Math.max(1, 3 * budget / 10), budget)
+                .distinct().toArray();
+    }
+
     public SeedResult run(long seed) throws InterruptedException {
         try (RunStore store = new InMemoryRunStore()) {
             Searches searches = new Searches(store, dataDirectory, Path.of(System.getProperty("java.io.tmpdir")));
@@ -102,7 +108,7 @@ public record SampleEfficiency(Project base, String source, String target, int p
     }
 
     private Outcome withMatch(Outcome o, double[] curve, double level) {
-        return new Outcome(o.strategy(), TrialsToMatch.trialsToReach(curve, level),
+        return new Outcome(o.strategy(), TrialsToMatch.trialsToReach(curve, level, budget),
                 TrialsToMatch.levelAt(curve, budget), o.testAt(), o.seconds());
     }
 }
