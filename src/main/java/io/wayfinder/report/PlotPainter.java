@@ -76,12 +76,13 @@ public final class PlotPainter {
         for (Plot.Level lv : plot.levels()) {
             double y = f.py(lv.y());
             g.line(left, y, left + pw, y, lv.rgb(), 1.2, true);
-            g.text(lv.label(), left + 6, y - 4, TICK_FONT, PlotCanvas.Anchor.START, false, false, lv.rgb());
+            label(g, lv.label(), left + pw - 6, y - 5, PlotCanvas.Anchor.END, false, lv.rgb());
         }
         for (Plot.Line l : plot.lines()) {
             line(l, f, g);
         }
         int k = 0;
+        List<Object[]> markerLabels = new ArrayList<>();
         for (Plot.Marker m : plot.markers()) {
             double x = f.px(m.x());
             double y = f.py(m.y());
@@ -89,9 +90,21 @@ public final class PlotPainter {
             g.circle(x, y, 5, m.rgb(), 0xffffff);
             double ty = y + 16 + 13 * k++;
             boolean rightHalf = x > left + pw * 0.75;
-            g.text(m.label(), rightHalf ? x - 8 : x + 8, Math.min(ty, top + ph - 4), TICK_FONT,
-                    rightHalf ? PlotCanvas.Anchor.END : PlotCanvas.Anchor.START, true, false, m.rgb());
+            markerLabels.add(new Object[]{m, rightHalf ? x - 8 : x + 8, Math.min(ty, top + ph - 6), rightHalf});
         }
+        for (Object[] ml : markerLabels) {
+            Plot.Marker m = (Plot.Marker) ml[0];
+            label(g, m.label(), (double) ml[1], (double) ml[2],
+                    (boolean) ml[3] ? PlotCanvas.Anchor.END : PlotCanvas.Anchor.START, true, m.rgb());
+        }
+    }
+
+    /** Text on a white box so that it stays readable over lines and bands. */
+    private static void label(PlotCanvas g, String s, double x, double y, PlotCanvas.Anchor a, boolean bold, int rgb) {
+        double w = g.textWidth(s, TICK_FONT, bold);
+        double x0 = a == PlotCanvas.Anchor.START ? x : a == PlotCanvas.Anchor.MIDDLE ? x - w / 2 : x - w;
+        g.fillRect(x0 - 3, y - TICK_FONT, w + 6, TICK_FONT + 4, 0xffffff);
+        g.text(s, x, y, TICK_FONT, a, bold, false, rgb);
     }
 
     /** The legend row(s) under the title; returns its bottom. */
