@@ -80,7 +80,6 @@ public final class CompareCommand implements Callable<Integer> {
             System.out.print(text);
         }
         if (report != null) {
-            System.setProperty("java.awt.headless", "true");
             String runsLine = "Runs " + runs.stream().map(r -> "#" + r.run().id() + " " + r.group()
                     + " (seed " + r.run().seed() + ")").toList() + " from " + location + ".";
             ComparisonReport.Written w = ComparisonReport.write(table, report, runsLine);

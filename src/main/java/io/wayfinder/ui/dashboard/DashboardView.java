@@ -208,6 +208,32 @@ public final class DashboardView {
     private static final javafx.css.PseudoClass BEST = javafx.css.PseudoClass.getPseudoClass("best");
     private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
 
+    /** Shows the trial table with this trial selected and scrolled into view (false while it is not loaded yet). */
+    public boolean selectTrial(long trialId) {
+        tabs.getSelectionModel().select(3);
+        filter.setText("");
+        bestOnly.setSelected(false);
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).trial().id() == trialId) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(i);
+                return true;
+            }
+        }
+        // rows arrive from the feeder: try again when they do
+        javafx.collections.ListChangeListener<TrialRow> retry = new javafx.collections.ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends TrialRow> c) {
+                if (table.getItems().stream().anyMatch(r -> r.trial().id() == trialId)) {
+                    table.getItems().removeListener(this);
+                    selectTrial(trialId);
+                }
+            }
+        };
+        table.getItems().addListener(retry);
+        return false;
+    }
+
     HeatMap heatMap() {
         return heatMap;
     }
