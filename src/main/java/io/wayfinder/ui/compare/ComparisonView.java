@@ -49,6 +49,7 @@ public final class ComparisonView {
     private final TableView<List<String>> table3 = new TableView<>();
     private final Label table2Title = new Label();
     private final Label table3Title = new Label();
+    private final ScrollPane figureScroll = new ScrollPane();
 
     public ComparisonView(ComparisonViewModel model) {
         this.model = model;
@@ -104,7 +105,8 @@ public final class ComparisonView {
         header.getStyleClass().add("view-header");
         root.setTop(header);
 
-        ScrollPane figures = new ScrollPane(figureBox);
+        ScrollPane figures = figureScroll;
+        figures.setContent(figureBox);
         figures.setFitToWidth(true);
         figureBox.setPadding(new Insets(8));
         model.figures().addListener((ListChangeListener<ComparisonViewModel.TaskFigures>) c -> showFigures());
@@ -123,11 +125,11 @@ public final class ComparisonView {
                 table2Title.setText(ComparisonTables.table2Title(b));
                 table3Title.setText(ComparisonTables.table3Title(b));
             }
-            table2.refresh();
-            table3.refresh();
+            columns(table2, model.headers2(), true);
+            columns(table3, model.headers3(), false);
         });
         for (TableView<List<String>> tv : List.of(table2, table3)) {
-            tv.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            tv.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
             tv.setFixedCellSize(26);
             tv.prefHeightProperty().bind(tv.fixedCellSizeProperty().multiply(
                     javafx.beans.binding.Bindings.size(tv.getItems()).add(1.6)));
@@ -186,14 +188,18 @@ public final class ComparisonView {
             figureBox.getChildren().add(l);
             return;
         }
+        int perScreen = Math.min(2, model.figures().size());
         for (ComparisonViewModel.TaskFigures f : model.figures()) {
             PlotView v = plotView(f.validation());
             PlotView t = plotView(f.test());
             HBox row = new HBox(10, v, t);
             HBox.setHgrow(v, Priority.ALWAYS);
             HBox.setHgrow(t, Priority.ALWAYS);
-            v.setPrefHeight(360);
-            t.setPrefHeight(360);
+            // one task fills the pane; more scroll, two to a screen
+            row.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(320,
+                    figureScroll.getViewportBounds().getHeight() / perScreen - 26), figureScroll.viewportBoundsProperty()));
+            v.prefHeightProperty().bind(row.prefHeightProperty());
+            t.prefHeightProperty().bind(row.prefHeightProperty());
             figureBox.getChildren().add(row);
         }
     }
@@ -276,7 +282,11 @@ public final class ComparisonView {
             c.setSortable(false);
             c.setCellValueFactory(d -> new ReadOnlyStringWrapper(col < d.getValue().size() ? d.getValue().get(col)
                     : ""));
-            c.setPrefWidth(i == 0 ? 110 : i < (two ? 3 : 2) ? 90 : 200);
+            int chars = headers.get(i).length();
+            for (List<String> r : tv.getItems()) {
+                chars = Math.max(chars, col < r.size() ? r.get(col).length() : 0);
+            }
+            c.setPrefWidth(Math.max(70, 7.6 * chars + 28));
             c.setCellFactory(x -> new TableCell<>() {
                 @Override
                 protected void updateItem(String v, boolean empty) {

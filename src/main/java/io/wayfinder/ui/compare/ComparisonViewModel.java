@@ -100,7 +100,6 @@ public final class ComparisonViewModel {
     }
 
     private void show(Comparison.Table t) {
-        table.set(t);
         List<List<String>> t2 = ComparisonTables.table2(t);
         List<List<String>> t3 = ComparisonTables.table3(t);
         headers2.setAll(t2.get(0));
@@ -112,6 +111,7 @@ public final class ComparisonViewModel {
             f.add(new TaskFigures(row.task(), ComparisonPlots.validation(t, row), ComparisonPlots.test(t, row)));
         }
         figures.setAll(f);
+        table.set(t);
         long noRs = t.rows().stream().filter(r -> Double.isNaN(r.rsLevel())).count();
         status.set(runs.size() + " runs in " + t.columns().size() + " groups over " + t.rows().size() + " task"
                 + (t.rows().size() == 1 ? "" : "s") + (noRs > 0 ? "; " + noRs + " task(s) without a random-search run "
