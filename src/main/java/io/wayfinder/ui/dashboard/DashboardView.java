@@ -52,6 +52,7 @@ public final class DashboardView {
     @FXML private TableView<TrialRow> table;
     @FXML private Label similarityLabel;
     @FXML private Pane heatHolder;
+    @FXML private javafx.scene.control.ScrollPane barsScroll;
 
     private final DashboardViewModel model;
     private final Parent root;
@@ -94,9 +95,10 @@ public final class DashboardView {
                     f.choices().stream().map(c -> c.display()).toList()));
             x.setUnit(null);
             x.setOverlapPolicy(io.fair_acc.chartfx.axes.AxisLabelOverlapPolicy.SHIFT_ALT);
-            DefaultNumericAxis y = new DefaultNumericAxis("probability", 0, 1, 0.25);
-            y.setUnit(null);
+            DefaultNumericAxis y = io.wayfinder.ui.common.Axes.value("probability");
             y.setAutoRanging(false);
+            y.set(0, 1);
+            y.setTickUnit(0.25);
             XYChart chart = new XYChart(x, y);
             chart.setTitle(f.path());
             chart.setLegendVisible(false);
@@ -137,20 +139,50 @@ public final class DashboardView {
                 model.selectedSlotProperty().set(b.intValue());
             }
         });
-        DefaultNumericAxis ey = new DefaultNumericAxis("probability", 0, 1, 0.1);
-        ey.setUnit(null);
+        DefaultNumericAxis ey = io.wayfinder.ui.common.Axes.value("probability");
         ey.setAutoRanging(false);
-        XYChart evolution = lineChart("observations", ey, model.evolution());
+        ey.set(0, 1);
+        ey.setTickUnit(0.1);
+        XYChart evolution = lineChart(trialsOf(), ey, model.evolution());
         evolution.setTitle("Choice probabilities of the selected decision");
         evolutionHolder.getChildren().add(evolution);
 
         // rewards and accuracy-top10
-        XYChart rewards = scatterChart("trial", "reward", model.reward());
+        XYChart rewards = scatterChart(trialsOf(), "reward", model.reward());
         rewards.setTitle("Reward per trial");
         rewardHolder.getChildren().add(rewards);
-        XYChart top = lineChart("trials", axis("accuracy"), List.of(model.validationTop(), model.testTop()));
-        top.setTitle("accuracy-top" + DashboardViewModel.TOP_N + " (validation, test)");
+        XYChart top = lineChart(trialsOf(), axis("accuracy"), List.of(model.validationTop(), model.testTop()));
+        top.setTitle("accuracy-top" + DashboardViewModel.TOP_N + " (validation, test; from the "
+                + DashboardViewModel.TOP_N + "th distinct configuration)");
         topHolder.getChildren().add(top);
+        // every chart's x axis is the trials of the selected task
+        model.selectedTaskProperty().addListener((o, a, b) -> {
+            for (XYChart c : List.of(evolution, rewards, top)) {
+                c.getXAxis().setName(trialsOf());
+            }
+        });
+        // empty charts say why
+        Label noPolicy = new Label(model.noPolicyReason());
+        noPolicy.getStyleClass().add("placeholder");
+        noPolicy.setId("noPolicy");
+        noPolicy.setMaxWidth(520);
+        Label noPolicy2 = new Label(model.noPolicyReason());
+        noPolicy2.getStyleClass().add("placeholder");
+        noPolicy2.setMaxWidth(520);
+        evolutionHolder.getChildren().add(noPolicy2);
+        javafx.scene.Node barsContent = barsScroll.getContent();
+        Runnable policyShown = () -> {
+            boolean none = model.historySizeProperty().get() == 0;
+            noPolicy2.setVisible(none);
+            evolution.setVisible(!none);
+            barsScroll.setContent(none ? new StackPane(noPolicy) : barsContent);
+        };
+        model.historySizeProperty().addListener((o, a, b) -> {
+            if ((a.intValue() == 0) != (b.intValue() == 0)) {
+                policyShown.run();
+            }
+        });
+        policyShown.run();
 
         // trial table
         FilteredList<TrialRow> filtered = new FilteredList<>(model.rows());
@@ -202,7 +234,15 @@ public final class DashboardView {
         similarityLabel.setText(model.taskNames().size() < 2
                 ? "Single-task run: the similarity of task embeddings needs a multitask run."
                 : "Cosine similarity of the learned task embeddings (latest checkpoint).");
-        model.similarityProperty().addListener((o, a, b) -> heatMap.show(b, model.taskNames()));
+        heatMap.emptyReason(model.taskNames().size() < 2
+                ? "This run has one task (" + model.taskNames().get(0) + "): there is no pair of tasks to compare. "
+                + "Multitask runs (M-AML) learn one embedding per task and show their similarities here."
+                : "No task embeddings stored yet: they are saved with each checkpoint of a controller strategy.");
+        model.similarityProperty().addListener((o, a, b) -> {
+            if (model.taskNames().size() >= 2) {
+                heatMap.show(b, model.taskNames());
+            }
+        });
     }
 
     private static final javafx.css.PseudoClass BEST = javafx.css.PseudoClass.getPseudoClass("best");
@@ -261,13 +301,16 @@ public final class DashboardView {
     }
 
     private static DefaultNumericAxis axis(String name) {
-        DefaultNumericAxis a = new DefaultNumericAxis(name);
-        a.setUnit(null);
-        return a;
+        return io.wayfinder.ui.common.Axes.value(name);
+    }
+
+    private String trialsOf() {
+        int t = model.selectedTaskProperty().get();
+        return "trials of " + (t >= 0 && t < model.taskNames().size() ? model.taskNames().get(t) : "the task");
     }
 
     private static XYChart lineChart(String xName, DefaultNumericAxis y, List<? extends DataSet> sets) {
-        XYChart chart = new XYChart(axis(xName), y);
+        XYChart chart = new XYChart(io.wayfinder.ui.common.Axes.count(xName), y);
         ErrorDataSetRenderer r = new ErrorDataSetRenderer();
         r.setDrawMarker(false);
         r.setPolyLineStyle(LineStyle.NORMAL);
@@ -278,7 +321,7 @@ public final class DashboardView {
     }
 
     private static XYChart scatterChart(String xName, String yName, DataSet set) {
-        XYChart chart = new XYChart(axis(xName), axis(yName));
+        XYChart chart = new XYChart(io.wayfinder.ui.common.Axes.count(xName), axis(yName));
         ErrorDataSetRenderer r = new ErrorDataSetRenderer();
         r.setPolyLineStyle(LineStyle.NONE);
         r.setErrorStyle(io.fair_acc.chartfx.renderer.ErrorStyle.NONE);

@@ -183,7 +183,7 @@ public final class DashboardViewModel implements AutoCloseable {
         boolean taskChanged = false;
         for (TrialRecord t : batch.trials()) {
             String key = Arrays.toString(t.configuration());
-            series[t.task()].add(t.reward(), t.validationMetric(), t.testMetric(), key);
+            series[t.task()].add(t.reward(), t.validationMetric(), t.testMetric(), key, t.observeOrder());
             TrialRow row = new TrialRow(t, taskNames.get(t.task()));
             pendingRows.add(row);
             if (!Double.isNaN(t.validationMetric()) && firstByConfiguration.get(t.task()).putIfAbsent(key, row) == null) {
@@ -311,15 +311,23 @@ public final class DashboardViewModel implements AutoCloseable {
         double[] x = s.x();
         double[] r = s.reward();
         AccuracyTopN.Result[] top = s.topN(TOP_N);
-        double[] v = new double[top.length];
-        double[] te = new double[top.length];
-        for (int i = 0; i < top.length; i++) {
-            v[i] = top[i].validationMean();
-            te[i] = top[i].testMean();
+        // accuracy-topN starts once N distinct configurations have finished (before that it is not a top-N mean)
+        int first = 0;
+        while (first < top.length && top[first].count() < TOP_N) {
+            first++;
+        }
+        int m = top.length - first;
+        double[] tx = new double[m];
+        double[] v = new double[m];
+        double[] te = new double[m];
+        for (int i = 0; i < m; i++) {
+            tx[i] = x[first + i];
+            v[i] = top[first + i].validationMean();
+            te[i] = top[first + i].testMean();
         }
         reward.lock().writeLockGuard(() -> reward.set(x, r, true));
-        validationTop.lock().writeLockGuard(() -> validationTop.set(x, v, true));
-        testTop.lock().writeLockGuard(() -> testTop.set(x, te, true));
+        validationTop.lock().writeLockGuard(() -> validationTop.set(tx, v, true));
+        testTop.lock().writeLockGuard(() -> testTop.set(tx, te, true));
     }
 
     private void fillBars(int index) {
@@ -368,7 +376,8 @@ public final class DashboardViewModel implements AutoCloseable {
             double[] x = new double[snaps.size()];
             double[] y = new double[snaps.size()];
             for (int i = 0; i < snaps.size(); i++) {
-                x[i] = snaps.get(i).observations();
+                // x is this task's trials when the snapshot was taken: the same axis as the rewards charts
+                x[i] = series[task].trialsWithin(snaps.get(i).observations());
                 y[i] = snaps.get(i).probabilities()[slot][c];
             }
             DoubleDataSet ds = evolution.get(c);
@@ -457,6 +466,20 @@ public final class DashboardViewModel implements AutoCloseable {
 
     public ObjectProperty<double[][]> similarityProperty() {
         return similarity;
+    }
+
+    /** Why the policy charts are empty for this run's strategy, or null when they will fill. */
+    public String noPolicyReason() {
+        String st = run.strategy();
+        if (st.equals("random")) {
+            return "Random search has no policy: it samples every choice uniformly, so there are no choice "
+                    + "probabilities to show (AML, M-AML and T-AML runs draw them here).";
+        }
+        if (st.equals("evolution")) {
+            return "Regularised evolution has no policy: it mutates a population instead of sampling from learned "
+                    + "probabilities (see its trials and rewards).";
+        }
+        return "No policy snapshot yet: the first is stored after the controller's first update.";
     }
 
     public IntegerProperty bestVersionProperty() {
