@@ -233,7 +233,8 @@ public final class DashboardView {
         heatHolder.heightProperty().addListener((o, a, b) -> heatMap.resize(heatHolder.getWidth(), b.doubleValue()));
         similarityLabel.setText(model.taskNames().size() < 2
                 ? "Single-task run: the similarity of task embeddings needs a multitask run."
-                : "Cosine similarity of the learned task embeddings (latest checkpoint).");
+                : "Cosine similarity of the learned task embeddings at the selected update (left) and every task's "
+                + "embedding on its first two principal components, with its trail across updates (right).");
         heatMap.emptyReason(model.taskNames().size() < 2
                 ? "This run has one task (" + model.taskNames().get(0) + "): there is no pair of tasks to compare. "
                 + "Multitask runs (M-AML) learn one embedding per task and show their similarities here."
@@ -243,10 +244,66 @@ public final class DashboardView {
                 heatMap.show(b, model.taskNames());
             }
         });
+        buildEmbeddingHistory();
     }
 
     private static final javafx.css.PseudoClass BEST = javafx.css.PseudoClass.getPseudoClass("best");
     private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
+
+    private final EmbeddingMap embeddingMap = new EmbeddingMap();
+    private final Slider embeddingSlider = new Slider();
+
+    /** The similarity tab: a history slider over the stored updates, the heat map and the PCA map with trails. */
+    private void buildEmbeddingHistory() {
+        javafx.scene.layout.BorderPane tab = (javafx.scene.layout.BorderPane) heatHolder.getParent();
+        embeddingSlider.setId("embeddingSlider");
+        embeddingSlider.setMin(0);
+        embeddingSlider.setMajorTickUnit(1);
+        embeddingSlider.setSnapToTicks(true);
+        embeddingSlider.setBlockIncrement(1);
+        Label at = new Label();
+        at.setId("embeddingLabel");
+        at.getStyleClass().add("muted");
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(10, new Label("History"), embeddingSlider, at);
+        javafx.scene.layout.HBox.setHgrow(embeddingSlider, javafx.scene.layout.Priority.ALWAYS);
+        row.getStyleClass().add("toolbar-row");
+        similarityLabel.setWrapText(true);
+        tab.setTop(new javafx.scene.layout.VBox(similarityLabel, row));
+        embeddingMap.setId("embeddingMap");
+        embeddingMap.emptyReason(model.taskNames().size() < 2 ? "One task: no embeddings to compare."
+                : "No task embeddings stored yet.");
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(heatHolder, embeddingMap);
+        split.setDividerPositions(0.5);
+        tab.setCenter(split);
+        Runnable refresh = () -> {
+            EmbeddingHistory h = model.embeddingHistoryProperty().get();
+            int n = h == null ? 0 : h.size();
+            int i = model.embeddingIndexProperty().get();
+            embeddingSlider.setMax(Math.max(0, n - 1));
+            embeddingSlider.setDisable(n < 2 || model.taskNames().size() < 2);
+            if (Math.round(embeddingSlider.getValue()) != i && i >= 0) {
+                embeddingSlider.setValue(i);
+            }
+            at.setText(n == 0 || i < 0 ? "no stored updates" : "after " + h.snapshots().get(i).observations()
+                    + " observations (" + (i + 1) + " of " + n + ")");
+            if (model.taskNames().size() >= 2) {
+                embeddingMap.show(h, i, model.taskNames());
+            }
+        };
+        embeddingSlider.valueProperty().addListener((o, a, b) -> {
+            int i = (int) Math.round(b.doubleValue());
+            if (i != model.embeddingIndexProperty().get()) {
+                model.embeddingIndexProperty().set(i);
+            }
+        });
+        model.embeddingHistoryProperty().addListener((o, a, b) -> refresh.run());
+        model.embeddingIndexProperty().addListener((o, a, b) -> refresh.run());
+        refresh.run();
+    }
+
+    EmbeddingMap embeddingMap() {
+        return embeddingMap;
+    }
 
     /** Shows the trial table with this trial selected and scrolled into view (false while it is not loaded yet). */
     public boolean selectTrial(long trialId) {

@@ -55,6 +55,9 @@ public final class DashboardViewModel implements AutoCloseable {
     private final BooleanProperty followLatest = new SimpleBooleanProperty(true);
     private final StringProperty historyLabel = new SimpleStringProperty("no policy snapshots");
     private final ObjectProperty<double[][]> similarity = new SimpleObjectProperty<>();
+    private final ObjectProperty<EmbeddingHistory> embeddingHistory = new SimpleObjectProperty<>();
+    private final IntegerProperty embeddingIndex = new SimpleIntegerProperty(-1);
+    private volatile EmbeddingHistory pendingEmbeddingHistory;
     private final ObservableList<TrialRow> rows = FXCollections.observableArrayList();
     private final IntegerProperty bestVersion = new SimpleIntegerProperty();
 
@@ -133,6 +136,13 @@ public final class DashboardViewModel implements AutoCloseable {
         }
         title.set("run " + runId + " · " + run.name() + " · " + run.strategy());
         this.toUi = new Coalescer(ui, this::onUi);
+        embeddingIndex.addListener((o, a, b) -> {
+            EmbeddingHistory h = embeddingHistory.get();
+            int i = b.intValue();
+            if (h != null && i >= 0 && i < h.size()) {
+                similarity.set(SimilarityMatrix.cosine(h.snapshots().get(i).embeddings()));
+            }
+        });
         selectedTask.addListener((o, a, b) -> {
             int t = b.intValue();
             boolean latest = followLatest.get();
@@ -213,7 +223,10 @@ public final class DashboardViewModel implements AutoCloseable {
             appendEvolution(pendingEvolution);
             pendingEvolution.clear();
         }
-        batch.embeddings().ifPresent(e -> pendingSimilarity = SimilarityMatrix.cosine(e));
+        batch.embeddings().ifPresent(e -> {
+            pendingSimilarity = SimilarityMatrix.cosine(e);
+            pendingEmbeddingHistory = EmbeddingHistory.of(store.taskEmbeddingHistory(runId));
+        });
         if (batch.nudgedAtNanos() != 0 && pendingNudge == 0) {
             pendingNudge = batch.nudgedAtNanos();
         }
@@ -263,9 +276,22 @@ public final class DashboardViewModel implements AutoCloseable {
             bestVersion.set(bestVersion.get() + 1);
         }
         double[][] s = pendingSimilarity;
+        EmbeddingHistory eh = pendingEmbeddingHistory;
+        if (eh != null) {
+            pendingEmbeddingHistory = null;
+            boolean atLatest = embeddingIndex.get() < 0 || embeddingHistory.get() == null
+                    || embeddingIndex.get() >= embeddingHistory.get().size() - 1;
+            embeddingHistory.set(eh);
+            if (atLatest) {
+                embeddingIndex.set(eh.size() - 1);
+            }
+        }
         if (s != null) {
             pendingSimilarity = null;
-            similarity.set(s);
+            if (embeddingIndex.get() < 0 || embeddingHistory.get() == null
+                    || embeddingIndex.get() >= embeddingHistory.get().size() - 1) {
+                similarity.set(s);
+            }
         }
         int[] h = uiHistory;
         historySize.set(h[0]);
@@ -480,6 +506,16 @@ public final class DashboardViewModel implements AutoCloseable {
                     + "probabilities (see its trials and rewards).";
         }
         return "No policy snapshot yet: the first is stored after the controller's first update.";
+    }
+
+    /** Every stored set of task embeddings with their 2-D projection (null until the first is stored). */
+    public ObjectProperty<EmbeddingHistory> embeddingHistoryProperty() {
+        return embeddingHistory;
+    }
+
+    /** The update the similarity view shows (moving it shows that update's similarities and the trails up to it). */
+    public IntegerProperty embeddingIndexProperty() {
+        return embeddingIndex;
     }
 
     public IntegerProperty bestVersionProperty() {

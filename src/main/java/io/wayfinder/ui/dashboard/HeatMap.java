@@ -119,7 +119,6 @@ final class HeatMap extends Pane {
         g.fillText(String.format(Locale.ROOT, "%.2f", scale), x + 18, 24);
         g.fillText("0", x + 18, 20 + size / 2);
         g.fillText(String.format(Locale.ROOT, "%.2f", -scale), x + 18, 16 + size);
-        g.fillText("(diagonal 1, clipped)", x, 36 + size);
     }
 
     private static String wrap(String s, int width) {

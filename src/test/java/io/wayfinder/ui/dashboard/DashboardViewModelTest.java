@@ -103,6 +103,17 @@ class DashboardViewModelTest {
             double[][] sim = vm.similarityProperty().get();
             assertThat(sim[0][0]).isEqualTo(1.0, within(1e-9));
             assertThat(sim[0][1]).isEqualTo(SimilarityMatrix.cosine(emb)[0][1], within(1e-12));
+
+            // the embeddings' history: every stored update, the latest shown; moving back shows that update
+            var history = store.taskEmbeddingHistory(run);
+            assertThat(history.size()).isGreaterThan(1);
+            EmbeddingHistory shown = vm.embeddingHistoryProperty().get();
+            assertThat(shown.size()).isEqualTo(history.size());
+            assertThat(vm.embeddingIndexProperty().get()).isEqualTo(history.size() - 1);
+            assertThat(shown.projection().coordinates().length).isEqualTo(history.size());
+            vm.embeddingIndexProperty().set(0);
+            assertThat(vm.similarityProperty().get()[0][1])
+                    .isEqualTo(SimilarityMatrix.cosine(history.get(0).embeddings())[0][1], within(1e-12));
             assertThat(vm.summaryProperty().get()).startsWith("600 / 600 trials · finished");
         }
     }
