@@ -34,4 +34,11 @@ class ComparisonRunsTest {
                     .hasMessageContaining("no run 99").hasMessageContaining("#" + rs);
         }
     }
+
+    @Test
+    void sampleEfficiencyCheckPointsFollowTheBudget() {
+        assertThat(SampleEfficiency.checkpointsFor(1000)).containsExactly(100, 300, 1000);
+        assertThat(SampleEfficiency.checkpointsFor(300)).containsExactly(30, 90, 300);
+        assertThat(SampleEfficiency.checkpointsFor(5)).containsExactly(1, 5);
+    }
 }

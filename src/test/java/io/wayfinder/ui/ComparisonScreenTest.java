@@ -124,6 +124,17 @@ class ComparisonScreenTest {
         assertThat(validation.markers()).extracting(Plot.Marker::x).containsExactlyElementsOf(row.cells().stream()
                 .filter(Comparison.Cell::reached).map(Comparison.Cell::medianTrials).toList());
 
+        // a figure saves as PNG from the screen (snapshot) and as SVG (drawn from the same plot)
+        Path png = store.getParent().resolve("figure.png");
+        robot.interact(() -> {
+            try {
+                io.wayfinder.ui.common.ChartExport.png(plots.get(0), 1, png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo((int) plots.get(0).getWidth());
+
         // T and N from the screen: the numbers follow
         robot.clickOn("#compareT").write("120");
         robot.clickOn("#compareAt").write("150");

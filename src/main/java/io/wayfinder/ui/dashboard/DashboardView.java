@@ -155,6 +155,11 @@ public final class DashboardView {
         top.setTitle("accuracy-top" + DashboardViewModel.TOP_N + " (validation, test; from the "
                 + DashboardViewModel.TOP_N + "th distinct configuration)");
         topHolder.getChildren().add(top);
+        io.wayfinder.ui.common.ChartExport.install(evolution, "decision-over-time");
+        io.wayfinder.ui.common.ChartExport.install(rewards, "rewards");
+        io.wayfinder.ui.common.ChartExport.install(top, "accuracy-top10");
+        io.wayfinder.ui.common.ChartExport.install(heatHolder, "task-similarity");
+        io.wayfinder.ui.common.ChartExport.install(barsPane, "policy");
         // every chart's x axis is the trials of the selected task
         model.selectedTaskProperty().addListener((o, a, b) -> {
             for (XYChart c : List.of(evolution, rewards, top)) {
