@@ -146,9 +146,10 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
             medianTrials[i] = Quantiles.median(trials);
             StringBuilder line = new StringBuilder(String.format("%-6s %-30s ",
                     Comparison.label(results.get(0).outcomes().get(i).strategy()),
-                    String.format("%s [%s-%s]%s", fmt(medianTrials[i]), fmt(Quantiles.quantile(trials, 0.25)),
-                            fmt(Quantiles.quantile(trials, 0.75)), missing > 0 ? " not reached: " + missing + "/"
-                                    + results.size() : "")));
+                    medianTrials[i] > budget ? "not reached (" + missing + " of " + results.size() + " seeds)"
+                            : String.format("%s [%s-%s]%s", fmt(medianTrials[i]),
+                            fmt(Quantiles.quantile(trials, 0.25)), fmt(Quantiles.quantile(trials, 0.75)),
+                            missing > 0 ? " (" + missing + " of " + results.size() + " not reached)" : "")));
             for (int c = 0; c < checkpoints.length; c++) {
                 int cc = c;
                 double[] test = results.stream().mapToDouble(r -> r.outcomes().get(idx).testAt()[cc]).toArray();

@@ -46,9 +46,13 @@ public record SampleEfficiency(Project base, String source, String target, int p
     public record SeedResult(long seed, double rsLevel, List<Outcome> outcomes) {
     }
 
-    /** Check points that follow the budget: a tenth, three tenths and all of it (each at least one trial). */
+    /**
+     * Check points that follow the budget: a tenth, three tenths and all of it, none before accuracy-top10 exists
+     * (the 10th trial), none after the budget.
+     */
     public static int[] checkpointsFor(int budget) {
-        return java.util.stream.IntStream.of(Math.max(1, budget / 10), Math.max(1, 3 * budget / 10), budget)
+        int first = Math.min(TOP_N, budget);
+        return java.util.stream.IntStream.of(Math.max(first, budget / 10), Math.max(first, 3 * budget / 10), budget)
                 .distinct().toArray();
     }
 

@@ -39,6 +39,7 @@ class ComparisonRunsTest {
     void sampleEfficiencyCheckPointsFollowTheBudget() {
         assertThat(SampleEfficiency.checkpointsFor(1000)).containsExactly(100, 300, 1000);
         assertThat(SampleEfficiency.checkpointsFor(300)).containsExactly(30, 90, 300);
-        assertThat(SampleEfficiency.checkpointsFor(5)).containsExactly(1, 5);
+        assertThat(SampleEfficiency.checkpointsFor(60)).containsExactly(10, 18, 60);
+        assertThat(SampleEfficiency.checkpointsFor(5)).containsExactly(5);
     }
 }
