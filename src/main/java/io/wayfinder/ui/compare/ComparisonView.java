@@ -293,6 +293,7 @@ public final class ComparisonView {
                     super.updateItem(v, empty);
                     setText(empty ? null : v);
                     getStyleClass().remove("best-cell");
+                    setTooltip(null);
                     Comparison.Table t = model.tableProperty().get();
                     int row = getIndex();
                     int group = col - (two ? 3 : 2);
@@ -300,6 +301,10 @@ public final class ComparisonView {
                         Comparison.Row r = t.rows().get(row);
                         if (group == (two ? r.bestTrials() : r.bestTest())) {
                             getStyleClass().add("best-cell");
+                        }
+                        Comparison.Cell cell = r.cells().get(group);
+                        if (cell != null) {
+                            setTooltip(new Tooltip(seedsText(cell, two)));
                         }
                     }
                     if (!empty && col > 0) {
@@ -314,6 +319,22 @@ public final class ComparisonView {
                 openSelected(tv, two);
             }
         });
+    }
+
+    /** Each seed's figure, for the cell's tooltip. */
+    static String seedsText(Comparison.Cell c, boolean two) {
+        StringBuilder b = new StringBuilder(c.group()).append(two ? ": trials to match per seed" :
+                ": test accuracy per seed (%)");
+        for (Comparison.Seed s : c.seeds()) {
+            b.append("\nrun #").append(s.runId()).append(" seed ").append(s.seed()).append(": ")
+                    .append(two ? (s.reached() ? String.valueOf(s.trialsToMatch()) : "not reached")
+                            : String.format(java.util.Locale.ROOT, "%.2f after %d trials", 100 * s.test(), s.trials()));
+        }
+        if (c.best() != null) {
+            b.append(String.format(java.util.Locale.ROOT, "%nbest trial: run #%d trial %d, validation %.2f%% "
+                    + "(double-click to open)", c.best().runId(), c.best().seq(), 100 * c.best().validation()));
+        }
+        return b.toString();
     }
 
     private void exportReport() {
