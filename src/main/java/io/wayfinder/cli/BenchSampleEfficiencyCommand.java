@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
                 + "another; compare RS, single-task strategies from scratch (--strategies, default AML) and T-AML there "
                 + "over --seeds seeds (seeds --seed-offset+1 ..; tune on offsets >= 1000, report offset 0).",
                 "Prints per direction the median [IQR] of trials to reach RS's validation accuracy-top10 at --budget, "
-                        + "test accuracy-top10 at 100/300/1000 trials, and a line 'speedup X'."})
+                        + "test accuracy-top10 at a tenth, three tenths and all of the budget, and a line 'speedup X' (only when T-AML "
+                        + "reached RS's level within the budget)."})
 public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
     @Option(names = "--project", defaultValue = "sample-projects/nas201-random.json", paramLabel = "PROJECT",
             description = "A project whose first task is a tabular task template (default: ${DEFAULT-VALUE}).")
@@ -128,7 +129,10 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
                     new io.wayfinder.project.Settings("--set " + id, "$", perStrategy.containsKey(id)
                             ? perStrategy.get(id) : List.of("aml", "maml", "taml").contains(id) ? learner : null)));
         }
-        int[] checkpoints = {100, 300, 1000};
+        if (budget < 1) {
+            throw new IllegalArgumentException("--budget expects at least 1 trial, found " + budget);
+        }
+        int[] checkpoints = SampleEfficiency.checkpointsFor(budget);
         int k = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         System.out.printf("sample efficiency on %s: %d seeds, budget %d, M-AML pre-training %d trials, "
                         + "accuracy-top10 over %s, controller settings %s (defaults where empty), %d threads%n",
@@ -201,23 +205,28 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
         System.out.printf("RS validation accuracy-top10 at T=%d: median %.2f%% [IQR %.2f-%.2f]%n", budget,
                 100 * Quantiles.median(levels), 100 * Quantiles.quantile(levels, 0.25),
                 100 * Quantiles.quantile(levels, 0.75));
-        System.out.printf("%-6s %-24s %-22s %-22s %-22s %s%n", "", "trials to RS@" + budget, "test top10 @100",
-                "test top10 @300", "test top10 @" + checkpoints[2], "s/seed");
+        StringBuilder head = new StringBuilder(String.format("%-6s %-30s ", "", "trials to RS@" + budget));
+        for (int c : checkpoints) {
+            head.append(String.format("%-22s ", "test top10 @" + c));
+        }
+        System.out.println(head.append("s/seed"));
         int strategiesRun = results.get(0).outcomes().size();
         double[] medianTrials = new double[strategiesRun];
         for (int i = 0; i < strategiesRun; i++) {
             int idx = i;
             double[] trials = results.stream().mapToDouble(r -> {
                 int t = r.outcomes().get(idx).trialsToMatch();
-                return t == TrialsToMatch.NOT_REACHED ? budget + 1 : t;
+                return t == TrialsToMatch.NOT_REACHED ? Double.POSITIVE_INFINITY : t;
             }).toArray();
             long missing = results.stream().filter(r -> r.outcomes().get(idx).trialsToMatch()
                     == TrialsToMatch.NOT_REACHED).count();
             medianTrials[i] = Quantiles.median(trials);
-            StringBuilder line = new StringBuilder(String.format("%-6s %-24s ",
+            StringBuilder line = new StringBuilder(String.format("%-6s %-30s ",
                     io.wayfinder.strategy.Strategies.label(results.get(0).outcomes().get(i).strategy()),
-                    String.format("%s [%s-%s]%s", fmt(medianTrials[i]), fmt(Quantiles.quantile(trials, 0.25)),
-                            fmt(Quantiles.quantile(trials, 0.75)), missing > 0 ? " n/a:" + missing : "")));
+                    medianTrials[i] > budget ? "not reached (" + missing + " of " + results.size() + " seeds)"
+                            : String.format("%s [%s-%s]%s", fmt(medianTrials[i]),
+                            fmt(Quantiles.quantile(trials, 0.25)), fmt(Quantiles.quantile(trials, 0.75)),
+                            missing > 0 ? " (" + missing + " of " + results.size() + " not reached)" : "")));
             for (int c = 0; c < checkpoints.length; c++) {
                 int cc = c;
                 double[] test = results.stream().mapToDouble(r -> r.outcomes().get(idx).testAt()[cc]).toArray();
@@ -228,8 +237,14 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
             line.append(String.format("%.2f", Quantiles.median(secs)));
             System.out.println(line);
         }
-        if (!noTransfer) {
-            int taml = strategiesRun - 1;
+        int taml = strategiesRun - 1;
+        if (noTransfer) {
+            // no transfer arm: nothing to compare a speedup with
+        } else if (medianTrials[0] > budget || medianTrials[taml] > budget) {
+            System.out.printf("no speedup: %s did not reach RS's level within %d trials on the median seed "
+                    + "(%s -> %s; RS %s, T-AML %s)%n", medianTrials[taml] > budget ? "T-AML" : "RS", budget,
+                    source, target, fmt(medianTrials[0]), fmt(medianTrials[taml]));
+        } else {
             System.out.printf("speedup %.1f (%s -> %s: median RS trials to its own level %s / median T-AML trials %s)%n",
                     medianTrials[0] / medianTrials[taml], source, target, fmt(medianTrials[0]),
                     fmt(medianTrials[taml]));
@@ -237,6 +252,6 @@ public final class BenchSampleEfficiencyCommand implements Callable<Integer> {
     }
 
     private String fmt(double trials) {
-        return trials > budget ? "n/a" : String.format("%.0f", trials);
+        return trials > budget ? "not reached" : String.format("%.0f", trials);
     }
 }

@@ -2,170 +2,257 @@ package io.wayfinder.metrics;
 
 import io.wayfinder.run.RunRecord;
 import io.wayfinder.run.TrialRecord;
+import io.wayfinder.run.TrialStatus;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The paper's comparison tables (METHOD.md section 7-8) over several runs, per task:
- * Table 2, the trials each run needs to reach random search's validation accuracy-topN at budget T, and Table 3, each
- * run's test accuracy-topN +-2 s.e.m. after a budget. Pure: it only reads the runs' trials.
+ * The paper's comparison (METHOD.md sections 7-8) over several runs, per task, with the seeds of one strategy
+ * aggregated: Table 2, the trials each strategy needs to reach random search's validation accuracy-topN at budget T
+ * (capped at T: later or never is "not reached", counted per seed); Table 3, test accuracy-topN after a budget (mean
+ * over seeds +- 2 s.e.m.); and the learning curves behind both (median over seeds with a +-2 s.e.m. band). Runs are
+ * grouped by their label (strategy, plus the pre-trained source for transfer runs), so two T-AML runs from different
+ * sources stay apart. Pure: it only reads the runs' trials; the command line and the workbench render its result.
  */
 public final class Comparison {
     private Comparison() {
     }
 
-    /** One run with its trials. */
-    public record RunData(RunRecord run, List<TrialRecord> trials) {
-    }
-
-    /** One cell: trials to match ({@link TrialsToMatch#NOT_REACHED} for n/a) and test accuracy-topN at the budget. */
-    public record Cell(int trialsToMatch, double test, double testSem, int trials) {
-    }
-
-    /** One row per task; {@code cells} parallel to {@link Table#columns}, null where a run lacks the task. */
-    public record Row(String task, double rsLevel, int rsBudget, List<Cell> cells) {
-    }
-
-    public record Table(List<String> columns, List<Row> rows, int topN, Integer testBudget) {
+    /**
+     * One run with its trials and its group label (runs with one label are seeds of one strategy).
+     *
+     * @param group e.g. "RS", "AML", "T-AML ← cifar10"; {@link #label(String)} of the strategy when not given
+     */
+    public record RunData(RunRecord run, List<TrialRecord> trials, String group) {
+        public RunData(RunRecord run, List<TrialRecord> trials) {
+            this(run, trials, label(run.strategy()));
+        }
     }
 
     /**
-     * @param runs       the runs to compare; for each task, the first {@code random} run that has it sets the level
-     * @param rsBudget   T (null: the RS run's own number of trials on that task)
-     * @param testBudget trials after which test accuracy is read (null: T)
+     * What is compared.
+     *
+     * @param topN       N of accuracy-topN
+     * @param rsBudget   T, RS's budget (null: the shortest RS run's trials on the task)
+     * @param testBudget the trials after which test accuracy is read for Table 3 (null: T)
+     * @param distinct   count each configuration once (deterministic tabular benchmarks)
      */
-    public static Table build(List<RunData> runs, int topN, Integer rsBudget, Integer testBudget, Counting counting) {
-        return build(runs, topN, rsBudget, testBudget, counting, java.util.function.UnaryOperator.identity());
+    public record Settings(int topN, Integer rsBudget, Integer testBudget, boolean distinct) {
+        public Settings {
+            if (topN < 1) {
+                throw new IllegalArgumentException("N of accuracy-topN must be at least 1, found " + topN);
+            }
+            if (rsBudget != null && rsBudget < 1) {
+                throw new IllegalArgumentException("the budget T must be at least 1, found " + rsBudget);
+            }
+            if (testBudget != null && testBudget < 1) {
+                throw new IllegalArgumentException("the test budget must be at least 1, found " + testBudget);
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(10, null, null, true);
+        }
+    }
+
+    /** One seed (run) of a group on a task. */
+    public record Seed(long runId, long seed, int trialsToMatch, double test, double testSem, int trials,
+                       double[] validationCurve, double[] testCurve) {
+        public boolean reached() {
+            return trialsToMatch != TrialsToMatch.NOT_REACHED;
+        }
     }
 
     /**
-     * As {@link #build(List, int, Integer, Integer, Counting)}, with column labels from {@code label} (strategy id to
-     * the label of tables, e.g. {@code io.wayfinder.strategy.Strategies::label}).
+     * The best trial of a group on a task (highest validation; the earlier trial on ties), for "open in inspector".
      */
-    public static Table build(List<RunData> runs, int topN, Integer rsBudget, Integer testBudget, Counting counting,
-                              java.util.function.UnaryOperator<String> label) {
+    public record BestTrial(long runId, long trialId, int seq, double validation, double test) {
+    }
+
+    /**
+     * One group on one task.
+     *
+     * @param medianTrials  median over seeds of trials-to-match with "not reached" counted as never; NaN when the median
+     *                      seed did not reach the level within T
+     * @param notReached    how many seeds did not reach the level within T
+     * @param test          mean over seeds of test accuracy-topN after the test budget
+     * @param testSem       its standard error over seeds (one seed: over the run's top N)
+     * @param testTrials    the trials the test figure was read after (the shortest seed's when shorter than the budget)
+     * @param validation    validation curve, median over seeds, +-2 s.e.m.
+     * @param testCurve     test curve, median over seeds, +-2 s.e.m.
+     */
+    public record Cell(String group, List<Seed> seeds, double medianTrials, int notReached, double test,
+                       double testSem, int testTrials, LearningCurves.Band validation, LearningCurves.Band testCurve,
+                       BestTrial best) {
+        public boolean reached() {
+            return !Double.isNaN(medianTrials);
+        }
+    }
+
+    /**
+     * One task: RS's level at T and a cell per group (null where the group lacks the task).
+     *
+     * @param rsLevel     median over RS seeds of validation accuracy-topN after T trials (NaN without RS)
+     * @param bestTrials  index of the cell with the fewest median trials to match (-1: none reached)
+     * @param bestTest    index of the cell with the highest test accuracy (-1: none)
+     */
+    public record Row(String task, double rsLevel, int rsBudget, int testBudget, List<Cell> cells, int bestTrials,
+                      int bestTest) {
+    }
+
+    public record Table(List<String> columns, List<Row> rows, Settings settings) {
+    }
+
+    /** The paper's strategy labels. */
+    public static String label(String strategy) {
+        switch (strategy) {
+            case "random":
+                return "RS";
+            case "aml":
+                return "AML";
+            case "maml":
+                return "M-AML";
+            case "taml":
+                return "T-AML";
+            case "evolution":
+                return "EVO";
+            case "tpe":
+                return "TPE";
+            case "ppo":
+                return "PPO";
+            case "mnms":
+                return "MNMS";
+            default:
+                return strategy;
+        }
+    }
+
+    /** For each task, RS's runs (strategy "random") set the level; every run is a seed of its group. */
+    public static Table build(List<RunData> runs, Settings settings) {
         Set<String> tasks = new LinkedHashSet<>();
-        List<String> columns = new ArrayList<>();
+        Map<String, List<RunData>> groups = new LinkedHashMap<>();
         for (RunData r : runs) {
             tasks.addAll(r.run().taskNames());
-            columns.add("#" + r.run().id() + " " + label.apply(r.run().strategy()));
+            groups.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r);
         }
+        int n = settings.topN();
         List<Row> rows = new ArrayList<>();
         for (String task : tasks) {
-            RunData rs = runs.stream().filter(r -> r.run().strategy().equals("random")
-                    && r.run().taskNames().contains(task)).findFirst().orElse(null);
+            List<RunData> rs = runs.stream().filter(r -> r.run().strategy().equals("random")
+                    && r.run().taskNames().contains(task)).toList();
             double level = Double.NaN;
             int t = 0;
-            if (rs != null) {
-                AccuracyTopN.Result[] c = LearningCurves.accuracyTopN(rs.trials(), rs.run().taskNames().indexOf(task),
-                        topN, counting);
-                t = rsBudget != null ? rsBudget : c.length;
-                level = TrialsToMatch.levelAt(TrialsToMatch.validationMeans(c, topN), t);
+            if (!rs.isEmpty()) {
+                List<double[]> curves = rs.stream().map(r -> validation(r, task, settings)).toList();
+                t = settings.rsBudget() != null ? settings.rsBudget()
+                        : curves.stream().mapToInt(c -> c.length).min().orElse(0);
+                int budget = t;
+                double[] levels = curves.stream().filter(c -> c.length > 0)
+                        .mapToDouble(c -> TrialsToMatch.levelAt(c, budget)).filter(v -> !Double.isNaN(v)).toArray();
+                level = Quantiles.median(levels);
             }
-            int testAt = testBudget != null ? testBudget : t;
+            int testAt = settings.testBudget() != null ? settings.testBudget() : t;
             List<Cell> cells = new ArrayList<>();
-            for (RunData r : runs) {
-                int idx = r.run().taskNames().indexOf(task);
-                if (idx < 0) {
-                    cells.add(null);
+            for (Map.Entry<String, List<RunData>> g : groups.entrySet()) {
+                List<RunData> members = g.getValue().stream().filter(r -> r.run().taskNames().contains(task)).toList();
+                cells.add(members.isEmpty() ? null : cell(g.getKey(), members, task, level, t, testAt, settings));
+            }
+            int bestTrials = -1;
+            int bestTest = -1;
+            for (int i = 0; i < cells.size(); i++) {
+                Cell c = cells.get(i);
+                if (c == null) {
                     continue;
                 }
-                AccuracyTopN.Result[] c = LearningCurves.accuracyTopN(r.trials(), idx, topN, counting);
-                int match = Double.isNaN(level) ? TrialsToMatch.NOT_REACHED
-                        : TrialsToMatch.trialsToReach(TrialsToMatch.validationMeans(c, topN), level);
-                int at = testAt > 0 ? Math.min(testAt, c.length) : c.length;
-                AccuracyTopN.Result res = at == 0 ? new AccuracyTopN.Result(Double.NaN, Double.NaN, Double.NaN, 0)
-                        : c[at - 1];
-                cells.add(new Cell(match, res.testMean(), res.testSem(), at));
-            }
-            rows.add(new Row(task, level, t, cells));
-        }
-        return new Table(columns, rows, topN, testBudget);
-    }
-
-    /** Table 2 (trials to match) and Table 3 (test accuracy) as aligned text, CSV or Markdown. */
-    public static String render(Table table, String format) {
-        StringBuilder out = new StringBuilder();
-        boolean csv = format.equals("csv");
-        boolean md = format.equals("markdown");
-        List<List<String>> t2 = new ArrayList<>();
-        List<String> head = new ArrayList<>(List.of("task", "T"));
-        head.addAll(table.columns());
-        t2.add(head);
-        for (Row r : table.rows()) {
-            List<String> line = new ArrayList<>(List.of(r.task(), String.valueOf(r.rsBudget())));
-            for (Cell c : r.cells()) {
-                line.add(c == null ? "" : c.trialsToMatch() == TrialsToMatch.NOT_REACHED ? "n/a"
-                        : String.valueOf(c.trialsToMatch()));
-            }
-            t2.add(line);
-        }
-        List<List<String>> t3 = new ArrayList<>();
-        List<String> head3 = new ArrayList<>(List.of("task", "trials"));
-        head3.addAll(table.columns());
-        t3.add(head3);
-        for (Row r : table.rows()) {
-            int at = r.cells().stream().filter(c -> c != null).mapToInt(Cell::trials).max().orElse(0);
-            List<String> line = new ArrayList<>(List.of(r.task(), String.valueOf(at)));
-            for (Cell c : r.cells()) {
-                line.add(c == null || Double.isNaN(c.test()) ? "" : csv
-                        ? String.format(Locale.ROOT, "%.4f", c.test())
-                        : String.format(Locale.ROOT, "%.2f ± %.2f", 100 * c.test(), 200 * c.testSem()));
-            }
-            t3.add(line);
-        }
-        if (csv) {
-            out.append("table,").append(String.join(",", t2.get(0))).append('\n');
-            t2.stream().skip(1).forEach(l -> out.append("trials-to-match,").append(String.join(",", l)).append('\n'));
-            t3.stream().skip(1).forEach(l -> out.append("test-accuracy-top").append(table.topN()).append(',')
-                    .append(String.join(",", l)).append('\n'));
-            return out.toString();
-        }
-        out.append(md ? "### " : "").append("Table 2: trials to reach RS's validation accuracy-top")
-                .append(table.topN()).append(" at T\n\n");
-        out.append(grid(t2, md));
-        out.append('\n').append(md ? "### " : "").append("Table 3: test accuracy-top").append(table.topN())
-                .append(" (%, ± 2 s.e.m.) after the given trials\n\n");
-        out.append(grid(t3, md));
-        return out.toString();
-    }
-
-    private static String grid(List<List<String>> rows, boolean markdown) {
-        int cols = rows.get(0).size();
-        int[] w = new int[cols];
-        for (List<String> r : rows) {
-            for (int i = 0; i < cols; i++) {
-                w[i] = Math.max(w[i], r.get(i).length());
-            }
-        }
-        StringBuilder b = new StringBuilder();
-        for (int k = 0; k < rows.size(); k++) {
-            List<String> r = rows.get(k);
-            if (markdown) {
-                b.append('|');
-            }
-            for (int i = 0; i < cols; i++) {
-                String cell = i == 0 ? pad(r.get(i), w[i], false) : pad(r.get(i), w[i], true);
-                b.append(markdown ? " " + cell + " |" : (i == 0 ? "" : "  ") + cell);
-            }
-            b.append('\n');
-            if (markdown && k == 0) {
-                b.append('|');
-                for (int i = 0; i < cols; i++) {
-                    b.append(i == 0 ? ":" + "-".repeat(w[i] + 1) + "|" : "-".repeat(w[i] + 1) + ":|");
+                if (c.reached() && (bestTrials < 0 || c.medianTrials() < cells.get(bestTrials).medianTrials())) {
+                    bestTrials = i;
                 }
-                b.append('\n');
+                if (!Double.isNaN(c.test()) && (bestTest < 0 || c.test() > cells.get(bestTest).test())) {
+                    bestTest = i;
+                }
             }
+            rows.add(new Row(task, level, t, testAt, cells, bestTrials, bestTest));
         }
-        return b.toString();
+        return new Table(List.copyOf(groups.keySet()), rows, settings);
     }
 
-    private static String pad(String s, int w, boolean right) {
-        String fill = " ".repeat(Math.max(0, w - s.length()));
-        return right ? fill + s : s + fill;
+    private static AccuracyTopN.Result[] curve(RunData r, String task, Settings s) {
+        return LearningCurves.accuracyTopN(r.trials(), r.run().taskNames().indexOf(task), s.topN(), Counting.of(!s.distinct()));
+    }
+
+    private static double[] validation(RunData r, String task, Settings s) {
+        return TrialsToMatch.validationMeans(curve(r, task, s), s.topN());
+    }
+
+    private static Cell cell(String group, List<RunData> members, String task, double level, int budget, int testAt,
+                             Settings settings) {
+        int n = settings.topN();
+        List<Seed> seeds = new ArrayList<>();
+        List<double[]> vs = new ArrayList<>();
+        List<double[]> ts = new ArrayList<>();
+        BestTrial best = null;
+        int shortest = Integer.MAX_VALUE;
+        for (RunData r : members) {
+            AccuracyTopN.Result[] c = curve(r, task, settings);
+            double[] v = TrialsToMatch.validationMeans(c, n);
+            double[] te = LearningCurves.testMeans(c, n);
+            vs.add(v);
+            ts.add(te);
+            int match = Double.isNaN(level) || budget < 1 ? TrialsToMatch.NOT_REACHED
+                    : TrialsToMatch.trialsToReach(v, level, budget);
+            int at = Math.min(testAt, c.length);
+            shortest = Math.min(shortest, at);
+            AccuracyTopN.Result res = at == 0 ? new AccuracyTopN.Result(Double.NaN, Double.NaN, Double.NaN, 0)
+                    : c[at - 1];
+            seeds.add(new Seed(r.run().id(), r.run().seed(), match, res.testMean(), res.testSem(), at, v, te));
+            BestTrial b = bestTrial(r, task);
+            if (b != null && (best == null || b.validation() > best.validation())) {
+                best = b;
+            }
+        }
+        double[] trials = seeds.stream().mapToDouble(s -> s.reached() ? s.trialsToMatch() : Double.POSITIVE_INFINITY)
+                .toArray();
+        double median = Quantiles.median(trials);
+        int notReached = (int) seeds.stream().filter(s -> !s.reached()).count();
+        double[] tests = seeds.stream().mapToDouble(Seed::test).filter(x -> !Double.isNaN(x)).toArray();
+        double test = Statistics.mean(tests);
+        double sem = tests.length == 1 ? seeds.stream().mapToDouble(Seed::testSem).filter(x -> !Double.isNaN(x))
+                .findFirst().orElse(Double.NaN) : Statistics.sem(tests);
+        return new Cell(group, seeds, Double.isInfinite(median) ? Double.NaN : median, notReached, test, sem,
+                shortest == Integer.MAX_VALUE ? 0 : shortest, LearningCurves.aggregate(vs),
+                LearningCurves.aggregate(ts), best);
+    }
+
+    private static BestTrial bestTrial(RunData r, String task) {
+        int idx = r.run().taskNames().indexOf(task);
+        TrialRecord best = null;
+        for (TrialRecord t : r.trials()) {
+            if (t.task() != idx || t.status() != TrialStatus.COMPLETE || Double.isNaN(t.validationMetric())
+                    || t.observeOrder() < 0) {
+                continue;
+            }
+            if (best == null || t.validationMetric() > best.validationMetric()
+                    || (t.validationMetric() == best.validationMetric() && t.observeOrder() < best.observeOrder())) {
+                best = t;
+            }
+        }
+        return best == null ? null : new BestTrial(r.run().id(), best.id(), best.seq(), best.validationMetric(),
+                best.testMetric());
+    }
+
+    /** The seeds' trials-to-match in run order, "not reached" as {@link TrialsToMatch#NOT_REACHED}. */
+    public static int[] trialsPerSeed(Cell c) {
+        return c.seeds().stream().mapToInt(Seed::trialsToMatch).toArray();
+    }
+
+    /** For debugging and tests: a cell's seeds' test figures. */
+    public static double[] testPerSeed(Cell c) {
+        return Arrays.stream(c.seeds().toArray(Seed[]::new)).mapToDouble(Seed::test).toArray();
     }
 }

@@ -7,7 +7,7 @@ public final class Quantiles {
     private Quantiles() {
     }
 
-    /** The q-quantile (0..1) of the values, NaN for none. */
+    /** The q-quantile (0..1) of the values, NaN for none; +infinity may stand for "never" and stays infinite. */
     public static double quantile(double[] values, double q) {
         if (values.length == 0) {
             return Double.NaN;
@@ -17,6 +17,10 @@ public final class Quantiles {
         double pos = q * (s.length - 1);
         int lo = (int) Math.floor(pos);
         int hi = (int) Math.ceil(pos);
+        if (hi == lo || Double.isInfinite(s[hi])) {
+            // +infinity stands for "never" (e.g. not reached): a quantile between a number and never is never
+            return hi == lo ? s[lo] : s[hi];
+        }
         return s[lo] + (pos - lo) * (s[hi] - s[lo]);
     }
 

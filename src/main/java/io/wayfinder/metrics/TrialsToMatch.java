@@ -25,6 +25,15 @@ public final class TrialsToMatch {
         return NOT_REACHED;
     }
 
+    /**
+     * As {@link #trialsToReach(double[], double)} but only within the first {@code budget} trials: a strategy that
+     * reaches the level later than the budget has "not reached" it, never a number above the budget.
+     */
+    public static int trialsToReach(double[] curve, double level, int budget) {
+        int t = trialsToReach(java.util.Arrays.copyOf(curve, Math.max(0, Math.min(budget, curve.length))), level);
+        return t;
+    }
+
     /** The validation accuracy-topN after {@code budget} trials (the last value if the curve is shorter). */
     public static double levelAt(double[] curve, int budget) {
         if (curve.length == 0) {

@@ -66,6 +66,16 @@ public record SampleEfficiency(Project base, String source, String target, int p
     public record SeedResult(long seed, double rsLevel, List<Outcome> outcomes) {
     }
 
+    /**
+     * Check points that follow the budget: a tenth, three tenths and all of it, none before accuracy-top10 exists
+     * (the 10th trial), none after the budget.
+     */
+    public static int[] checkpointsFor(int budget) {
+        int first = Math.min(TOP_N, budget);
+        return java.util.stream.IntStream.of(Math.max(first, budget / 10), Math.max(first, 3 * budget / 10), budget)
+                .distinct().toArray();
+    }
+
     public SeedResult run(long seed) throws InterruptedException {
         try (RunStore store = new InMemoryRunStore()) {
             Searches searches = new Searches(store, dataDirectory, Path.of(System.getProperty("java.io.tmpdir")));
@@ -126,7 +136,7 @@ public record SampleEfficiency(Project base, String source, String target, int p
     }
 
     private Outcome withMatch(Outcome o, double[] curve, double level) {
-        return new Outcome(o.strategy(), TrialsToMatch.trialsToReach(curve, level),
+        return new Outcome(o.strategy(), TrialsToMatch.trialsToReach(curve, level, budget),
                 TrialsToMatch.levelAt(curve, budget), o.testAt(), o.seconds());
     }
 }

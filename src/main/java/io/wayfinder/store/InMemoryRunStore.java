@@ -202,6 +202,22 @@ public final class InMemoryRunStore implements RunStore {
     }
 
     @Override
+    public synchronized List<io.wayfinder.run.EmbeddingSnapshot> taskEmbeddingHistory(long runId) {
+        TreeMap<Integer, double[][]> m = embeddings.get(runId);
+        List<io.wayfinder.run.EmbeddingSnapshot> out = new java.util.ArrayList<>();
+        if (m != null) {
+            m.forEach((k, v) -> {
+                double[][] copy = new double[v.length][];
+                for (int i = 0; i < v.length; i++) {
+                    copy[i] = v[i].clone();
+                }
+                out.add(new io.wayfinder.run.EmbeddingSnapshot(k, copy));
+            });
+        }
+        return out;
+    }
+
+    @Override
     public synchronized Optional<double[][]> latestTaskEmbeddings(long runId) {
         TreeMap<Integer, double[][]> m = embeddings.get(runId);
         return m == null || m.isEmpty() ? Optional.empty() : Optional.of(m.lastEntry().getValue());

@@ -707,6 +707,24 @@ public final class PostgresRunStore implements RunStore {
     }
 
     @Override
+    public List<io.wayfinder.run.EmbeddingSnapshot> taskEmbeddingHistory(long runId) {
+        return call("read task embeddings of run " + runId, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT observations, embeddings FROM task_embeddings "
+                    + "WHERE run_id = ? ORDER BY observations")) {
+                p.setLong(1, runId);
+                List<io.wayfinder.run.EmbeddingSnapshot> out = new java.util.ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new io.wayfinder.run.EmbeddingSnapshot(rs.getInt(1),
+                                SqliteRunStore.decodeMatrix(rs.getBytes(2))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public boolean sharesWork() {
         return true;
     }

@@ -87,6 +87,9 @@ public interface RunStore extends AutoCloseable {
     /** Task embeddings after a number of observations (one row per task), for the similarity heat map. */
     void saveTaskEmbeddings(long runId, int observations, double[][] embeddings);
 
+    /** Every saved set of task embeddings of a run, by observations ascending (the embeddings' history). */
+    List<io.wayfinder.run.EmbeddingSnapshot> taskEmbeddingHistory(long runId);
+
     /** The latest saved task embeddings of a run. */
     Optional<double[][]> latestTaskEmbeddings(long runId);
 

@@ -695,6 +695,24 @@ public final class SqliteRunStore implements RunStore {
     }
 
     @Override
+    public synchronized List<io.wayfinder.run.EmbeddingSnapshot> taskEmbeddingHistory(long runId) {
+        try {
+            PreparedStatement p = prepare("SELECT observations, embeddings FROM task_embeddings WHERE run_id = ? "
+                    + "ORDER BY observations");
+            p.setLong(1, runId);
+            List<io.wayfinder.run.EmbeddingSnapshot> out = new java.util.ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new io.wayfinder.run.EmbeddingSnapshot(rs.getInt(1), decodeMatrix(rs.getBytes(2))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read task embeddings of run " + runId + " from " + file, e);
+        }
+    }
+
+    @Override
     public synchronized Optional<double[][]> latestTaskEmbeddings(long runId) {
         try {
             PreparedStatement p = prepare("SELECT embeddings FROM task_embeddings WHERE run_id = ? ORDER BY observations DESC LIMIT 1");

@@ -124,8 +124,8 @@ class CommandLineTest {
 
         CliRunner.Result table = CliRunner.run("compare", "1", "2", "4", "--store", store());
         assertThat(table.exitCode()).as(table.err()).isZero();
-        assertThat(table.out()).contains("Table 2").contains("Table 3").contains("#1 RS").contains("#2 AML")
-                .contains("#4 T-AML").containsPattern("cifar100\\s+300\\s+\\d+");
+        assertThat(table.out()).contains("Table 2").contains("Table 3").contains("RS").contains("AML")
+                .contains("T-AML ← cifar10").containsPattern("cifar100\\s+300\\s+\\d+");
         Path md = dir.resolve("tables.md");
         CliRunner.run("compare", "1", "2", "4", "--format", "markdown", "--out", md.toString(), "--store", store());
         assertThat(Files.readString(md)).contains("| cifar100 |").contains("±");

@@ -17,6 +17,14 @@ class TrialsToMatchTest {
     }
 
     @Test
+    void reachingTheLevelAfterTheBudgetIsNotReached() {
+        double[] curve = {Double.NaN, 0.5, 0.6, 0.6, 0.8};
+        assertThat(TrialsToMatch.trialsToReach(curve, 0.8, 4)).isEqualTo(TrialsToMatch.NOT_REACHED);
+        assertThat(TrialsToMatch.trialsToReach(curve, 0.8, 5)).isEqualTo(5);
+        assertThat(TrialsToMatch.trialsToReach(curve, 0.6, 100)).isEqualTo(3);
+    }
+
+    @Test
     void randomSearchReachesItsOwnLevelWhenItsTopTenLastImproved() {
         // top-2 over validation 0.1, 0.5, 0.3, 0.4, 0.2: 0.1, 0.3, 0.4, 0.45, 0.45
         double[] v = {0.1, 0.5, 0.3, 0.4, 0.2};

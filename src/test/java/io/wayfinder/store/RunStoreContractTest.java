@@ -221,6 +221,10 @@ public abstract class RunStoreContractTest {
         store.saveTaskEmbeddings(run, 10, new double[][] {{1, 2}, {3, 4}});
         store.saveTaskEmbeddings(run, 20, new double[][] {{5, 6}, {7, 8}});
         assertThat(store.latestTaskEmbeddings(run).orElseThrow()).isDeepEqualTo(new double[][] {{5, 6}, {7, 8}});
+        // the history of the embeddings, oldest first
+        var history = store.taskEmbeddingHistory(run);
+        assertThat(history).extracting(io.wayfinder.run.EmbeddingSnapshot::observations).containsExactly(10, 20);
+        assertThat(history.get(0).embeddings()).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}});
     }
     // ---- shared work (stores that hand trials to workers) ----
 

@@ -52,6 +52,7 @@ public final class DashboardView {
     @FXML private TableView<TrialRow> table;
     @FXML private Label similarityLabel;
     @FXML private Pane heatHolder;
+    @FXML private javafx.scene.control.ScrollPane barsScroll;
 
     private final DashboardViewModel model;
     private final Parent root;
@@ -94,9 +95,10 @@ public final class DashboardView {
                     f.choices().stream().map(c -> c.display()).toList()));
             x.setUnit(null);
             x.setOverlapPolicy(io.fair_acc.chartfx.axes.AxisLabelOverlapPolicy.SHIFT_ALT);
-            DefaultNumericAxis y = new DefaultNumericAxis("probability", 0, 1, 0.25);
-            y.setUnit(null);
+            DefaultNumericAxis y = io.wayfinder.ui.common.Axes.value("probability");
             y.setAutoRanging(false);
+            y.set(0, 1);
+            y.setTickUnit(0.25);
             XYChart chart = new XYChart(x, y);
             chart.setTitle(f.path());
             chart.setLegendVisible(false);
@@ -137,20 +139,55 @@ public final class DashboardView {
                 model.selectedSlotProperty().set(b.intValue());
             }
         });
-        DefaultNumericAxis ey = new DefaultNumericAxis("probability", 0, 1, 0.1);
-        ey.setUnit(null);
+        DefaultNumericAxis ey = io.wayfinder.ui.common.Axes.value("probability");
         ey.setAutoRanging(false);
-        XYChart evolution = lineChart("observations", ey, model.evolution());
+        ey.set(0, 1);
+        ey.setTickUnit(0.1);
+        XYChart evolution = lineChart(trialsOf(), ey, model.evolution());
         evolution.setTitle("Choice probabilities of the selected decision");
         evolutionHolder.getChildren().add(evolution);
 
         // rewards and accuracy-top10
-        XYChart rewards = scatterChart("trial", "reward", model.reward());
+        XYChart rewards = scatterChart(trialsOf(), "reward", model.reward());
         rewards.setTitle("Reward per trial");
         rewardHolder.getChildren().add(rewards);
-        XYChart top = lineChart("trials", axis("accuracy"), List.of(model.validationTop(), model.testTop()));
-        top.setTitle("accuracy-top" + DashboardViewModel.TOP_N + " (validation, test)");
+        XYChart top = lineChart(trialsOf(), axis("accuracy"), List.of(model.validationTop(), model.testTop()));
+        top.setTitle("accuracy-top" + DashboardViewModel.TOP_N + " (validation, test; from the "
+                + DashboardViewModel.TOP_N + "th distinct configuration)");
         topHolder.getChildren().add(top);
+        io.wayfinder.ui.common.ChartExport.install(evolution, "decision-over-time");
+        io.wayfinder.ui.common.ChartExport.install(rewards, "rewards");
+        io.wayfinder.ui.common.ChartExport.install(top, "accuracy-top10");
+        io.wayfinder.ui.common.ChartExport.install(heatHolder, "task-similarity");
+        io.wayfinder.ui.common.ChartExport.install(barsPane, "policy");
+        // every chart's x axis is the trials of the selected task
+        model.selectedTaskProperty().addListener((o, a, b) -> {
+            for (XYChart c : List.of(evolution, rewards, top)) {
+                c.getXAxis().setName(trialsOf());
+            }
+        });
+        // empty charts say why
+        Label noPolicy = new Label(model.noPolicyReason());
+        noPolicy.getStyleClass().add("placeholder");
+        noPolicy.setId("noPolicy");
+        noPolicy.setMaxWidth(520);
+        Label noPolicy2 = new Label(model.noPolicyReason());
+        noPolicy2.getStyleClass().add("placeholder");
+        noPolicy2.setMaxWidth(520);
+        evolutionHolder.getChildren().add(noPolicy2);
+        javafx.scene.Node barsContent = barsScroll.getContent();
+        Runnable policyShown = () -> {
+            boolean none = model.historySizeProperty().get() == 0;
+            noPolicy2.setVisible(none);
+            evolution.setVisible(!none);
+            barsScroll.setContent(none ? new StackPane(noPolicy) : barsContent);
+        };
+        model.historySizeProperty().addListener((o, a, b) -> {
+            if ((a.intValue() == 0) != (b.intValue() == 0)) {
+                policyShown.run();
+            }
+        });
+        policyShown.run();
 
         // trial table
         FilteredList<TrialRow> filtered = new FilteredList<>(model.rows());
@@ -201,12 +238,103 @@ public final class DashboardView {
         heatHolder.heightProperty().addListener((o, a, b) -> heatMap.resize(heatHolder.getWidth(), b.doubleValue()));
         similarityLabel.setText(model.taskNames().size() < 2
                 ? "Single-task run: the similarity of task embeddings needs a multitask run."
-                : "Cosine similarity of the learned task embeddings (latest checkpoint).");
-        model.similarityProperty().addListener((o, a, b) -> heatMap.show(b, model.taskNames()));
+                : "Cosine similarity of the learned task embeddings at the selected update (left) and every task's "
+                + "embedding on its first two principal components, with its trail across updates (right).");
+        heatMap.emptyReason(model.taskNames().size() < 2
+                ? "This run has one task (" + model.taskNames().get(0) + "): there is no pair of tasks to compare. "
+                + "Multitask runs (M-AML) learn one embedding per task and show their similarities here."
+                : "No task embeddings stored yet: they are saved with each checkpoint of a controller strategy.");
+        model.similarityProperty().addListener((o, a, b) -> {
+            if (model.taskNames().size() >= 2) {
+                heatMap.show(b, model.taskNames());
+            }
+        });
+        buildEmbeddingHistory();
     }
 
     private static final javafx.css.PseudoClass BEST = javafx.css.PseudoClass.getPseudoClass("best");
     private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
+
+    private final EmbeddingMap embeddingMap = new EmbeddingMap();
+    private final Slider embeddingSlider = new Slider();
+
+    /** The similarity tab: a history slider over the stored updates, the heat map and the PCA map with trails. */
+    private void buildEmbeddingHistory() {
+        javafx.scene.layout.BorderPane tab = (javafx.scene.layout.BorderPane) heatHolder.getParent();
+        embeddingSlider.setId("embeddingSlider");
+        embeddingSlider.setMin(0);
+        embeddingSlider.setMajorTickUnit(1);
+        embeddingSlider.setSnapToTicks(true);
+        embeddingSlider.setBlockIncrement(1);
+        Label at = new Label();
+        at.setId("embeddingLabel");
+        at.getStyleClass().add("muted");
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(10, new Label("History"), embeddingSlider, at);
+        javafx.scene.layout.HBox.setHgrow(embeddingSlider, javafx.scene.layout.Priority.ALWAYS);
+        row.getStyleClass().add("toolbar-row");
+        similarityLabel.setWrapText(true);
+        tab.setTop(new javafx.scene.layout.VBox(similarityLabel, row));
+        embeddingMap.setId("embeddingMap");
+        embeddingMap.emptyReason(model.taskNames().size() < 2 ? "One task: no embeddings to compare."
+                : "No task embeddings stored yet.");
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(heatHolder, embeddingMap);
+        split.setDividerPositions(0.5);
+        tab.setCenter(split);
+        Runnable refresh = () -> {
+            EmbeddingHistory h = model.embeddingHistoryProperty().get();
+            int n = h == null ? 0 : h.size();
+            int i = model.embeddingIndexProperty().get();
+            embeddingSlider.setMax(Math.max(0, n - 1));
+            embeddingSlider.setDisable(n < 2 || model.taskNames().size() < 2);
+            if (Math.round(embeddingSlider.getValue()) != i && i >= 0) {
+                embeddingSlider.setValue(i);
+            }
+            at.setText(n == 0 || i < 0 ? "no stored updates" : "after " + h.snapshots().get(i).observations()
+                    + " observations (" + (i + 1) + " of " + n + ")");
+            if (model.taskNames().size() >= 2) {
+                embeddingMap.show(h, i, model.taskNames());
+            }
+        };
+        embeddingSlider.valueProperty().addListener((o, a, b) -> {
+            int i = (int) Math.round(b.doubleValue());
+            if (i != model.embeddingIndexProperty().get()) {
+                model.embeddingIndexProperty().set(i);
+            }
+        });
+        model.embeddingHistoryProperty().addListener((o, a, b) -> refresh.run());
+        model.embeddingIndexProperty().addListener((o, a, b) -> refresh.run());
+        refresh.run();
+    }
+
+    EmbeddingMap embeddingMap() {
+        return embeddingMap;
+    }
+
+    /** Shows the trial table with this trial selected and scrolled into view (false while it is not loaded yet). */
+    public boolean selectTrial(long trialId) {
+        tabs.getSelectionModel().select(3);
+        filter.setText("");
+        bestOnly.setSelected(false);
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).trial().id() == trialId) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(i);
+                return true;
+            }
+        }
+        // rows arrive from the feeder: try again when they do
+        javafx.collections.ListChangeListener<TrialRow> retry = new javafx.collections.ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends TrialRow> c) {
+                if (table.getItems().stream().anyMatch(r -> r.trial().id() == trialId)) {
+                    table.getItems().removeListener(this);
+                    selectTrial(trialId);
+                }
+            }
+        };
+        table.getItems().addListener(retry);
+        return false;
+    }
 
     HeatMap heatMap() {
         return heatMap;
@@ -235,13 +363,16 @@ public final class DashboardView {
     }
 
     private static DefaultNumericAxis axis(String name) {
-        DefaultNumericAxis a = new DefaultNumericAxis(name);
-        a.setUnit(null);
-        return a;
+        return io.wayfinder.ui.common.Axes.value(name);
+    }
+
+    private String trialsOf() {
+        int t = model.selectedTaskProperty().get();
+        return "trials of " + (t >= 0 && t < model.taskNames().size() ? model.taskNames().get(t) : "the task");
     }
 
     private static XYChart lineChart(String xName, DefaultNumericAxis y, List<? extends DataSet> sets) {
-        XYChart chart = new XYChart(axis(xName), y);
+        XYChart chart = new XYChart(io.wayfinder.ui.common.Axes.count(xName), y);
         ErrorDataSetRenderer r = new ErrorDataSetRenderer();
         r.setDrawMarker(false);
         r.setPolyLineStyle(LineStyle.NORMAL);
@@ -252,7 +383,7 @@ public final class DashboardView {
     }
 
     private static XYChart scatterChart(String xName, String yName, DataSet set) {
-        XYChart chart = new XYChart(axis(xName), axis(yName));
+        XYChart chart = new XYChart(io.wayfinder.ui.common.Axes.count(xName), axis(yName));
         ErrorDataSetRenderer r = new ErrorDataSetRenderer();
         r.setPolyLineStyle(LineStyle.NONE);
         r.setErrorStyle(io.fair_acc.chartfx.renderer.ErrorStyle.NONE);

@@ -55,6 +55,9 @@ public final class DashboardViewModel implements AutoCloseable {
     private final BooleanProperty followLatest = new SimpleBooleanProperty(true);
     private final StringProperty historyLabel = new SimpleStringProperty("no policy snapshots");
     private final ObjectProperty<double[][]> similarity = new SimpleObjectProperty<>();
+    private final ObjectProperty<EmbeddingHistory> embeddingHistory = new SimpleObjectProperty<>();
+    private final IntegerProperty embeddingIndex = new SimpleIntegerProperty(-1);
+    private volatile EmbeddingHistory pendingEmbeddingHistory;
     private final ObservableList<TrialRow> rows = FXCollections.observableArrayList();
     private final IntegerProperty bestVersion = new SimpleIntegerProperty();
 
@@ -134,6 +137,13 @@ public final class DashboardViewModel implements AutoCloseable {
         }
         title.set("run " + runId + " · " + run.name() + " · " + run.strategy());
         this.toUi = new Coalescer(ui, this::onUi);
+        embeddingIndex.addListener((o, a, b) -> {
+            EmbeddingHistory h = embeddingHistory.get();
+            int i = b.intValue();
+            if (h != null && i >= 0 && i < h.size()) {
+                similarity.set(SimilarityMatrix.cosine(h.snapshots().get(i).embeddings()));
+            }
+        });
         selectedTask.addListener((o, a, b) -> {
             int t = b.intValue();
             boolean latest = followLatest.get();
@@ -185,7 +195,7 @@ public final class DashboardViewModel implements AutoCloseable {
         boolean taskChanged = false;
         for (TrialRecord t : batch.trials()) {
             String key = io.wayfinder.metrics.Counting.key(t.configuration());
-            series[t.task()].add(t.reward(), t.validationMetric(), t.testMetric(), key);
+            series[t.task()].add(t.reward(), t.validationMetric(), t.testMetric(), key, t.observeOrder());
             TrialRow row = new TrialRow(t, taskNames.get(t.task()));
             pendingRows.add(row);
             if (!Double.isNaN(t.validationMetric()) && firstByConfiguration.get(t.task()).putIfAbsent(key, row) == null) {
@@ -215,7 +225,10 @@ public final class DashboardViewModel implements AutoCloseable {
             appendEvolution(pendingEvolution);
             pendingEvolution.clear();
         }
-        batch.embeddings().ifPresent(e -> pendingSimilarity = SimilarityMatrix.cosine(e));
+        batch.embeddings().ifPresent(e -> {
+            pendingSimilarity = SimilarityMatrix.cosine(e);
+            pendingEmbeddingHistory = EmbeddingHistory.of(store.taskEmbeddingHistory(runId));
+        });
         if (batch.nudgedAtNanos() != 0 && pendingNudge == 0) {
             pendingNudge = batch.nudgedAtNanos();
         }
@@ -269,9 +282,22 @@ public final class DashboardViewModel implements AutoCloseable {
             bestVersion.set(bestVersion.get() + 1);
         }
         double[][] s = pendingSimilarity;
+        EmbeddingHistory eh = pendingEmbeddingHistory;
+        if (eh != null) {
+            pendingEmbeddingHistory = null;
+            boolean atLatest = embeddingIndex.get() < 0 || embeddingHistory.get() == null
+                    || embeddingIndex.get() >= embeddingHistory.get().size() - 1;
+            embeddingHistory.set(eh);
+            if (atLatest) {
+                embeddingIndex.set(eh.size() - 1);
+            }
+        }
         if (s != null) {
             pendingSimilarity = null;
-            similarity.set(s);
+            if (embeddingIndex.get() < 0 || embeddingHistory.get() == null
+                    || embeddingIndex.get() >= embeddingHistory.get().size() - 1) {
+                similarity.set(s);
+            }
         }
         int[] h = uiHistory;
         historySize.set(h[0]);
@@ -319,15 +345,23 @@ public final class DashboardViewModel implements AutoCloseable {
         double[] x = s.x();
         double[] r = s.reward();
         AccuracyTopN.Result[] top = s.topN(TOP_N);
-        double[] v = new double[top.length];
-        double[] te = new double[top.length];
-        for (int i = 0; i < top.length; i++) {
-            v[i] = top[i].validationMean();
-            te[i] = top[i].testMean();
+        // accuracy-topN starts once N distinct configurations have finished (before that it is not a top-N mean)
+        int first = 0;
+        while (first < top.length && top[first].count() < TOP_N) {
+            first++;
+        }
+        int m = top.length - first;
+        double[] tx = new double[m];
+        double[] v = new double[m];
+        double[] te = new double[m];
+        for (int i = 0; i < m; i++) {
+            tx[i] = x[first + i];
+            v[i] = top[first + i].validationMean();
+            te[i] = top[first + i].testMean();
         }
         reward.lock().writeLockGuard(() -> reward.set(x, r, true));
-        validationTop.lock().writeLockGuard(() -> validationTop.set(x, v, true));
-        testTop.lock().writeLockGuard(() -> testTop.set(x, te, true));
+        validationTop.lock().writeLockGuard(() -> validationTop.set(tx, v, true));
+        testTop.lock().writeLockGuard(() -> testTop.set(tx, te, true));
     }
 
     private void fillBars(int index) {
@@ -376,7 +410,8 @@ public final class DashboardViewModel implements AutoCloseable {
             double[] x = new double[snaps.size()];
             double[] y = new double[snaps.size()];
             for (int i = 0; i < snaps.size(); i++) {
-                x[i] = snaps.get(i).observations();
+                // x is this task's trials when the snapshot was taken: the same axis as the rewards charts
+                x[i] = series[task].trialsWithin(snaps.get(i).observations());
                 y[i] = snaps.get(i).probabilities()[slot][c];
             }
             DoubleDataSet ds = evolution.get(c);
@@ -465,6 +500,30 @@ public final class DashboardViewModel implements AutoCloseable {
 
     public ObjectProperty<double[][]> similarityProperty() {
         return similarity;
+    }
+
+    /** Why the policy charts are empty for this run's strategy, or null when they will fill. */
+    public String noPolicyReason() {
+        String st = run.strategy();
+        if (st.equals("random")) {
+            return "Random search has no policy: it samples every choice uniformly, so there are no choice "
+                    + "probabilities to show (AML, M-AML and T-AML runs draw them here).";
+        }
+        if (st.equals("evolution")) {
+            return "Regularised evolution has no policy: it mutates a population instead of sampling from learned "
+                    + "probabilities (see its trials and rewards).";
+        }
+        return "No policy snapshot yet: the first is stored after the controller's first update.";
+    }
+
+    /** Every stored set of task embeddings with their 2-D projection (null until the first is stored). */
+    public ObjectProperty<EmbeddingHistory> embeddingHistoryProperty() {
+        return embeddingHistory;
+    }
+
+    /** The update the similarity view shows (moving it shows that update's similarities and the trails up to it). */
+    public IntegerProperty embeddingIndexProperty() {
+        return embeddingIndex;
     }
 
     public IntegerProperty bestVersionProperty() {

@@ -14,6 +14,8 @@ final class HeatMap extends Pane {
     private final Canvas canvas = new Canvas();
     private double[][] matrix;
     private List<String> labels = List.of();
+    private String emptyReason = "";
+    private double scale = 1;
 
     HeatMap() {
         getChildren().add(canvas);
@@ -31,8 +33,36 @@ final class HeatMap extends Pane {
         return matrix;
     }
 
-    static Color color(double v) {
-        double t = Math.max(-1, Math.min(1, v));
+    /** What the map says while there is nothing to draw (e.g. a one-task run). */
+    void emptyReason(String why) {
+        emptyReason = why;
+        draw();
+    }
+
+    /** The colour scale's half range: the largest |similarity| between two different tasks (at least 0.05). */
+    double scale() {
+        return scale;
+    }
+
+    static double scaleOf(double[][] m) {
+        double max = 0;
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m.length; j++) {
+                if (i != j && !Double.isNaN(m[i][j])) {
+                    max = Math.max(max, Math.abs(m[i][j]));
+                }
+            }
+        }
+        return Math.max(0.05, Math.min(1, max));
+    }
+
+    Color color(double v) {
+        return color(v, scale);
+    }
+
+    /** Diverging blue-white-red over [-scale, scale]: the colours spread over the values the run has. */
+    static Color color(double v, double scale) {
+        double t = Math.max(-1, Math.min(1, v / scale));
         return t >= 0 ? Color.WHITE.interpolate(Color.web("#b2182b"), t) : Color.WHITE.interpolate(Color.web("#2166ac"), -t);
     }
 
@@ -41,10 +71,16 @@ final class HeatMap extends Pane {
         canvas.setHeight(getHeight());
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight());
-        if (matrix == null || matrix.length == 0) {
+        if (matrix == null || matrix.length < 2) {
+            g.setFill(Color.web("#6b7280"));
+            g.setFont(javafx.scene.text.Font.font(14));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(wrap(emptyReason, 80), getWidth() / 2, getHeight() / 2);
             return;
         }
         int n = matrix.length;
+        scale = scaleOf(matrix);
         double margin = 110;
         double size = Math.max(10, Math.min(getWidth() - margin - 80, getHeight() - margin - 20));
         double cell = size / n;
@@ -54,7 +90,7 @@ final class HeatMap extends Pane {
                 g.setFill(color(matrix[i][j]));
                 g.fillRect(margin + j * cell, 20 + i * cell, cell, cell);
                 if (cell > 34) {
-                    g.setFill(Math.abs(matrix[i][j]) > 0.6 ? Color.WHITE : Color.BLACK);
+                    g.setFill(Math.abs(matrix[i][j] / scale) > 0.6 ? Color.WHITE : Color.BLACK);
                     g.setTextAlign(TextAlignment.CENTER);
                     g.setTextBaseline(VPos.CENTER);
                     g.fillText(String.format(Locale.ROOT, "%.2f", matrix[i][j]), margin + (j + 0.5) * cell, 20 + (i + 0.5) * cell);
@@ -75,13 +111,30 @@ final class HeatMap extends Pane {
         // colour scale
         double x = margin + size + 20;
         for (int k = 0; k < 100; k++) {
-            g.setFill(color(1 - 2 * k / 99.0));
+            g.setFill(color(scale * (1 - 2 * k / 99.0)));
             g.fillRect(x, 20 + k * size / 100, 14, size / 100 + 1);
         }
         g.setFill(Color.web("#333"));
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("1", x + 18, 24);
+        g.fillText(String.format(Locale.ROOT, "%.2f", scale), x + 18, 24);
         g.fillText("0", x + 18, 20 + size / 2);
-        g.fillText("-1", x + 18, 16 + size);
+        g.fillText(String.format(Locale.ROOT, "%.2f", -scale), x + 18, 16 + size);
+    }
+
+    private static String wrap(String s, int width) {
+        StringBuilder out = new StringBuilder();
+        int col = 0;
+        for (String w : s.split(" ")) {
+            if (col > 0 && col + w.length() > width) {
+                out.append('\n');
+                col = 0;
+            } else if (col > 0) {
+                out.append(' ');
+                col++;
+            }
+            out.append(w);
+            col += w.length();
+        }
+        return out.toString();
     }
 }

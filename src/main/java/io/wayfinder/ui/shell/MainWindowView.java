@@ -56,6 +56,8 @@ public final class MainWindowView {
     private final SearchSpaceEditorView editor;
     private final Parent root;
     private DashboardView dashboard;
+    private io.wayfinder.ui.compare.ComparisonView comparison;
+    private final Tab comparisonTab = new Tab("Comparison");
 
     public MainWindowView(MainWindowViewModel model) {
         this.model = model;
@@ -104,6 +106,14 @@ public final class MainWindowView {
         });
 
         editorTab.setContent(editor.root());
+        comparisonTab.setId("comparisonTab");
+        screens.getTabs().add(comparisonTab);
+        comparisonTab.setOnSelectionChanged(e -> {
+            if (comparisonTab.isSelected() && comparison == null) {
+                comparisonView();
+            }
+        });
+        navigator.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         showDashboardPlaceholder();
         model.dashboardProperty().addListener((o, a, b) -> showDashboard(b));
         model.projectProperty().addListener((o, a, b) -> {
@@ -285,6 +295,46 @@ public final class MainWindowView {
         }
     }
 
+    /** Compares the runs selected in the navigator on the comparison screen. */
+    @FXML
+    void compareSelected() {
+        java.util.List<Long> ids = navigator.getSelectionModel().getSelectedItems().stream()
+                .filter(i -> i != null && i.getValue().kind() == NavItem.Kind.RUN)
+                .map(i -> i.getValue().runId()).sorted().toList();
+        if (ids.isEmpty()) {
+            screens.getSelectionModel().select(comparisonTab);
+            comparisonView().model().statusProperty().set("Select runs in the navigator first (Ctrl+click or "
+                    + "Shift+click: RS, AML and T-AML runs, several seeds each).");
+            return;
+        }
+        compareRuns(ids);
+    }
+
+    /** Shows the comparison of these runs. */
+    public io.wayfinder.ui.compare.ComparisonView compareRuns(java.util.List<Long> runIds) {
+        io.wayfinder.ui.compare.ComparisonView v = comparisonView();
+        screens.getSelectionModel().select(comparisonTab);
+        v.model().compare(runIds);
+        return v;
+    }
+
+    /** The comparison screen (created on first use). */
+    public io.wayfinder.ui.compare.ComparisonView comparisonView() {
+        if (comparison == null) {
+            comparison = new io.wayfinder.ui.compare.ComparisonView(model.comparison());
+            comparisonTab.setContent(comparison.root());
+            // one click from a row to the best trial of that strategy: its run's dashboard with the trial selected
+            // (the inspector, when present, is wired here at merge)
+            model.comparison().onOpenTrialProperty().set(t -> guarded(() -> {
+                model.openRun(t.runId());
+                if (dashboard != null) {
+                    dashboard.selectTrial(t.trialId());
+                }
+            }));
+        }
+        return comparison;
+    }
+
     /** Selects a run in the navigator (keyboard users and tests). */
     public void selectRun(long runId) {
         for (TreeItem<NavItem> group : navigator.getRoot().getChildren()) {
@@ -317,6 +367,10 @@ public final class MainWindowView {
             screens.getSelectionModel().select(editorTab);
             return;
         }
+        if ("comparison".equals(name)) {
+            screens.getSelectionModel().select(comparisonTab);
+            return;
+        }
         java.util.List<String> tabs = java.util.List.of("policy", "evolution", "rewards", "trials", "similarity");
         int i = tabs.indexOf(name);
         if (i < 0) {
@@ -338,6 +392,7 @@ public final class MainWindowView {
         Alert a = new Alert(Alert.AlertType.INFORMATION, String.join("\n",
                 "Ctrl+O  open project", "F5  start search", "F6  pause / resume", "Shift+F5  stop",
                 "Enter / Ctrl+Enter  open the selected run", "Ctrl+Shift+R  refresh runs",
+                "Ctrl+Shift+C  compare the runs selected in the navigator",
                 "Ctrl+1 / Ctrl+2  dashboard / search-space editor", "Ctrl+L  focus navigator",
                 "Ctrl+S  save search space", "Ctrl+Z / Ctrl+Shift+Z  undo / redo", "Ctrl+Q  quit"));
         a.setHeaderText("Keyboard shortcuts");

@@ -53,6 +53,7 @@ public final class MainWindowViewModel implements AutoCloseable {
     private final Coalescer progressToUi;
     private volatile long openedForRun = -1;
     private SearchService.State lastState;
+    private io.wayfinder.ui.compare.ComparisonViewModel comparison;
 
     public MainWindowViewModel(SearchService service, Path storePath, Executor ui, Preferences prefs) {
         this.service = service;
@@ -263,6 +264,19 @@ public final class MainWindowViewModel implements AutoCloseable {
 
     public BooleanProperty canStopProperty() {
         return canStop;
+    }
+
+    /** The comparison screen's model (created on first use; loads and computes on a background thread). */
+    public io.wayfinder.ui.compare.ComparisonViewModel comparison() {
+        if (comparison == null) {
+            java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "wayfinder-comparison");
+                t.setDaemon(true);
+                return t;
+            });
+            comparison = new io.wayfinder.ui.compare.ComparisonViewModel(store(), ui, worker);
+        }
+        return comparison;
     }
 
     public ObjectProperty<DashboardViewModel> dashboardProperty() {

@@ -71,8 +71,19 @@ class DashboardViewModelTest {
                     task1.stream().mapToDouble(TrialRecord::validationMetric).toArray(),
                     task1.stream().mapToDouble(TrialRecord::testMetric).toArray(),
                     task1.stream().map(t -> Arrays.toString(t.configuration())).toArray(), 10);
-            assertThat(ys(vm.testTop())[299]).isEqualTo(curve[299].testMean());
-            assertThat(ys(vm.validationTop())[299]).isEqualTo(curve[299].validationMean());
+            // accuracy-top10 starts at the 10th distinct configuration (its x is that trial) and never decreases
+            int first = 0;
+            while (curve[first].count() < 10) {
+                first++;
+            }
+            double[] vt = ys(vm.validationTop());
+            assertThat(vt).hasSize(300 - first);
+            assertThat(vm.validationTop().get(io.fair_acc.dataset.DataSet.DIM_X, 0)).isEqualTo(first + 1);
+            assertThat(ys(vm.testTop())[vt.length - 1]).isEqualTo(curve[299].testMean());
+            assertThat(vt[vt.length - 1]).isEqualTo(curve[299].validationMean());
+            for (int i = 1; i < vt.length; i++) {
+                assertThat(vt[i]).isGreaterThanOrEqualTo(vt[i - 1]);
+            }
 
             // the ten best distinct configurations per task are marked
             for (int task = 0; task < 2; task++) {
@@ -92,6 +103,17 @@ class DashboardViewModelTest {
             double[][] sim = vm.similarityProperty().get();
             assertThat(sim[0][0]).isEqualTo(1.0, within(1e-9));
             assertThat(sim[0][1]).isEqualTo(SimilarityMatrix.cosine(emb)[0][1], within(1e-12));
+
+            // the embeddings' history: every stored update, the latest shown; moving back shows that update
+            var history = store.taskEmbeddingHistory(run);
+            assertThat(history.size()).isGreaterThan(1);
+            EmbeddingHistory shown = vm.embeddingHistoryProperty().get();
+            assertThat(shown.size()).isEqualTo(history.size());
+            assertThat(vm.embeddingIndexProperty().get()).isEqualTo(history.size() - 1);
+            assertThat(shown.projection().coordinates().length).isEqualTo(history.size());
+            vm.embeddingIndexProperty().set(0);
+            assertThat(vm.similarityProperty().get()[0][1])
+                    .isEqualTo(SimilarityMatrix.cosine(history.get(0).embeddings())[0][1], within(1e-12));
             assertThat(vm.summaryProperty().get()).startsWith("600 / 600 trials · finished");
         }
     }

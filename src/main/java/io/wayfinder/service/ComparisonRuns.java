@@ -1,0 +1,70 @@
+package io.wayfinder.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wayfinder.metrics.Comparison;
+import io.wayfinder.run.Json;
+import io.wayfinder.run.RunRecord;
+import io.wayfinder.store.RunStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * Loads runs for a {@link Comparison} and labels each one by strategy and, for transfer runs, by the pre-trained
+ * source ("T-AML ← cifar10"), so that two transfer runs from different sources are told apart and the seeds of one
+ * strategy fall into one group. What the command line and the workbench both use.
+ */
+public final class ComparisonRuns {
+    private ComparisonRuns() {
+    }
+
+    /** The runs with their trials and group labels, in the given order. */
+    public static List<Comparison.RunData> load(RunStore store, List<Long> ids) {
+        List<Comparison.RunData> out = new ArrayList<>();
+        for (long id : ids) {
+            RunRecord r = store.run(id).orElseThrow(() -> new NoSuchElementException("no run " + id + " in "
+                    + store.location() + " (runs there: " + store.runs().stream().map(x -> "#" + x.id()).toList()
+                    + ")"));
+            out.add(new Comparison.RunData(r, store.trials(id), label(store, r)));
+        }
+        return out;
+    }
+
+    /** The group label of a run: the paper's strategy name, plus "← SOURCE" for transfer runs. */
+    public static String label(RunStore store, RunRecord r) {
+        String base = Comparison.label(r.strategy());
+        return source(store, r).map(s -> base + " ← " + s).orElse(base);
+    }
+
+    /** The pre-trained source a run names in its strategy settings: the source run's tasks, or the file's name. */
+    static Optional<String> source(RunStore store, RunRecord r) {
+        JsonNode p;
+        try {
+            p = Json.MAPPER.readTree(r.projectJson() == null || r.projectJson().isBlank() ? "{}" : r.projectJson())
+                    .path("strategy").path("settings").path("pretrained");
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+        if (p.isMissingNode() || p.isNull()) {
+            return Optional.empty();
+        }
+        if (p.has("file")) {
+            return Optional.of(java.nio.file.Path.of(p.get("file").asText()).getFileName().toString());
+        }
+        Optional<RunRecord> src = Optional.empty();
+        if (p.has("run")) {
+            src = store.run(p.get("run").asLong());
+        } else if (p.has("project")) {
+            String name = p.get("project").asText();
+            // the latest finished run of that project created before this run (what the transfer loaded)
+            src = store.runs().stream().filter(x -> x.name().equals(name) && x.id() < r.id())
+                    .max(Comparator.comparingLong(RunRecord::id));
+            if (src.isEmpty()) {
+                return Optional.of(name);
+            }
+        }
+        return src.map(s -> String.join("+", s.taskNames()));
+    }
+}
