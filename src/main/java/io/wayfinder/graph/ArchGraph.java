@@ -28,7 +28,9 @@ public record ArchGraph(String kind, String title, List<Node> nodes, List<Edge> 
         /** the memory cell: where c(t-1) is injected and c(t) read */
         MEMORY,
         /** a NAS-Bench-201 edge whose operation is {@code none} (no connection) */
-        ABSENT
+        ABSENT,
+        /** a connection a decision may make (a skip decision of a search space), not one a network has */
+        CANDIDATE
     }
 
     /**

@@ -34,6 +34,7 @@ public final class DotWriter {
                 case SKIP -> s.append(", penwidth=1.8");
                 case MEMORY -> s.append(", style=dashed");
                 case ABSENT -> s.append(", style=dotted");
+                case CANDIDATE -> s.append(", style=dashed");
                 default -> { }
             }
             if (e.label() != null && !e.label().isEmpty()) {

@@ -32,6 +32,7 @@ public final class Palette {
             case SKIP -> "#1a73e8";
             case MEMORY -> "#b45f06";
             case ABSENT -> "#b0b0b0";
+            case CANDIDATE -> "#7baaf7";
         };
     }
 
@@ -41,6 +42,7 @@ public final class Palette {
             case DATA, SKIP -> null;
             case MEMORY -> new double[]{6, 3};
             case ABSENT -> new double[]{3, 3};
+            case CANDIDATE -> new double[]{5, 4};
         };
     }
 

@@ -1,6 +1,7 @@
 package io.wayfinder.ui.inspector;
 
 import io.wayfinder.graph.DotWriter;
+import io.wayfinder.ui.common.GraphView;
 import io.wayfinder.graph.Drawing;
 import io.wayfinder.graph.GraphLayout;
 import io.wayfinder.graph.PngWriter;

@@ -1,4 +1,4 @@
-package io.wayfinder.ui.inspector;
+package io.wayfinder.ui.common;
 
 import io.wayfinder.graph.ArchGraph;
 import io.wayfinder.graph.Drawing;
@@ -27,6 +27,8 @@ public final class GraphView extends Pane {
     private double dragX;
     private double dragY;
     private boolean fitted;
+    private String selected;
+    private java.util.function.BiConsumer<Drawing.Box, Integer> onBoxClicked;
 
     public GraphView() {
         getStyleClass().add("graph-view");
@@ -53,6 +55,13 @@ public final class GraphView extends Pane {
         setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 fit();
+            } else if (e.isStillSincePress() && onBoxClicked != null && drawing != null) {
+                javafx.geometry.Point2D p = content.sceneToLocal(e.getSceneX(), e.getSceneY());
+                Drawing.Box b = drawing.boxAt(p.getX(), p.getY());
+                if (b != null) {
+                    int line = (int) Math.floor((p.getY() - b.y() - 6) / Palette.LINE) - 1;
+                    onBoxClicked.accept(b, Math.max(-1, Math.min(b.node().lines().size() - 1, line)));
+                }
             }
         });
         widthProperty().addListener((o, a, b) -> refit());
@@ -118,6 +127,45 @@ public final class GraphView extends Pane {
         fit();
     }
 
+    /**
+     * Calls {@code action} with the box clicked and the index of the text line under the pointer (-1 for the
+     * title).
+     */
+    public void setOnBoxClicked(java.util.function.BiConsumer<Drawing.Box, Integer> action) {
+        this.onBoxClicked = action;
+    }
+
+    /** Marks one box as selected (a thick blue border); null clears the mark. */
+    public void select(String id) {
+        selected = id;
+        boxes.forEach((bid, rect) -> {
+            boolean on = bid.equals(id);
+            ArchGraph.Role role = drawing.graph().node(bid).role();
+            rect.setStroke(on ? Color.web("#1a73e8") : Color.web(Palette.border(role)));
+            rect.setStrokeWidth(on ? 3 : 1);
+        });
+    }
+
+    public String selected() {
+        return selected;
+    }
+
+    /** Shows a drawing keeping the current zoom and position (for redraws while editing). */
+    public void update(Drawing d) {
+        double sx = content.getScaleX();
+        double tx = content.getTranslateX();
+        double ty = content.getTranslateY();
+        boolean wasFitted = fitted;
+        show(d);
+        if (!wasFitted) {
+            content.setScaleX(sx);
+            content.setScaleY(sx);
+            content.setTranslateX(tx);
+            content.setTranslateY(ty);
+            fitted = false;
+        }
+    }
+
     /** Marks these node ids (a difference from the other trial) with a thick red border. */
     public void highlight(Set<String> ids) {
         boxes.forEach((id, rect) -> {
@@ -170,6 +218,11 @@ public final class GraphView extends Pane {
         content.setScaleX(s);
         content.setScaleY(s);
         fitted = false;
+    }
+
+    /** Where a point of the drawing is on the screen (for tests that click a box). */
+    public javafx.geometry.Point2D screenPoint(double x, double y) {
+        return content.localToScreen(x, y);
     }
 
     public double scale() {
