@@ -282,6 +282,7 @@ class InspectorMonocleTest {
                 .findFirst().orElseThrow();
         // line 2 of the box (0-based: after the title) is the block's third decision, "filters"
         double y = layer3.y() + 6 + io.wayfinder.graph.Palette.LINE * 3.5;
+        robot.interact(() -> view.editor().model().selectedProperty().set(null));
         javafx.geometry.Point2D p = diagram.screenPoint(layer3.x() + 20, y);
         robot.clickOn(p);
         await(() -> view.editor().model().selectedProperty().get() != null);
