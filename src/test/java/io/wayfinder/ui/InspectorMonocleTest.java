@@ -51,16 +51,23 @@ class InspectorMonocleTest {
     private Stage stage;
 
     @BeforeAll
-    static void createRuns() throws Exception {
+    static void createStore() throws Exception {
         store = Files.createTempDirectory("wayfinder-inspector").resolve("runs.db");
+    }
+
+    /** The runs are made on first use, so a test only waits for the training it needs. */
+    private static synchronized void need(String what) throws Exception {
         try (RunStore s = RunStores.open(store)) {
-            if (Files.exists(Path.of("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"))) {
+            if (what.equals("conv") && convRun < 0) {
+                org.junit.jupiter.api.Assumptions.assumeTrue(
+                        Files.exists(Path.of("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")),
+                        "Fashion-MNIST is absent");
                 convRun = InspectorRuns.convNet(s);
             }
-            if (Files.exists(TestData.dataDirectory().resolve("ptb/ptb.train.txt"))) {
+            if (what.equals("cell") && cellRun < 0) {
                 cellRun = InspectorRuns.cell(s);
             }
-            if (Files.exists(TestData.dataDirectory().resolve("nats-bench-tss/nats_tss_test_acc.tsv"))) {
+            if (what.equals("nb201") && randomRun < 0) {
                 randomRun = InspectorRuns.nasBench201(s, "nas201-random.json", 40);
                 amlRun = InspectorRuns.nasBench201(s, "nas201-aml-cifar100.json", 40);
             }
@@ -110,7 +117,7 @@ class InspectorMonocleTest {
 
     @Test
     void convNetTrialIsDrawnLayerByLayerWithItsFactsCurvesAndExports(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(convRun >= 0, "Fashion-MNIST is absent");
+        need("conv");
         TrialRecord t = trials(convRun).stream().filter(x -> x.status() == TrialStatus.COMPLETE).findFirst()
                 .orElseThrow();
         TrialFacts f = inspect(robot, convRun, t.seq());
@@ -173,7 +180,7 @@ class InspectorMonocleTest {
 
     @Test
     void cellTrialShowsItsTreeMemoryCellAndPerplexityCurve(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(cellRun >= 0, "Penn Treebank is absent");
+        need("cell");
         TrialRecord t = trials(cellRun).stream().filter(x -> x.status() == TrialStatus.COMPLETE).findFirst()
                 .orElseThrow();
         TrialFacts f = inspect(robot, cellRun, t.seq());
@@ -201,7 +208,7 @@ class InspectorMonocleTest {
 
     @Test
     void nasBench201CellIsDerivedFromTheConfiguration(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(randomRun >= 0, "the NAS-Bench-201 table is absent");
+        need("nb201");
         TrialRecord t = trials(randomRun).get(7);
         TrialFacts f = inspect(robot, randomRun, t.seq());
         Drawing d = view.inspector().paneA().graph().drawing();
@@ -223,7 +230,7 @@ class InspectorMonocleTest {
 
     @Test
     void bestOfAmlBesideBestOfRandomSearchHighlightsTheirDifferences(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(randomRun >= 0, "the NAS-Bench-201 table is absent");
+        need("nb201");
         robot.interact(() -> {
             view.inspect(randomRun, -1, false);
             view.inspect(amlRun, -1, true);
@@ -253,7 +260,7 @@ class InspectorMonocleTest {
 
     @Test
     void trialTableRowOpensInTheSidePaneAndTheConfigurationHasATooltip(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(randomRun >= 0, "the NAS-Bench-201 table is absent");
+        need("nb201");
         robot.interact(() -> view.model().openRun(randomRun));
         await(() -> view.dashboard() != null && view.dashboard().model().rows().size() == 40);
         robot.interact(() -> view.showScreen("trials"));

@@ -26,6 +26,8 @@ public final class GraphView extends Pane {
     private Drawing drawing;
     private double dragX;
     private double dragY;
+    private double pressX;
+    private double pressY;
     private boolean fitted;
     private String selected;
     private java.util.function.BiConsumer<Drawing.Box, Integer> onBoxClicked;
@@ -39,10 +41,15 @@ public final class GraphView extends Pane {
         setClip(clip);
         getChildren().add(content);
         setOnMousePressed(e -> {
+            pressX = e.getX();
+            pressY = e.getY();
             dragX = e.getX() - content.getTranslateX();
             dragY = e.getY() - content.getTranslateY();
         });
         setOnMouseDragged(e -> {
+            if (Math.hypot(e.getX() - pressX, e.getY() - pressY) < 4) {
+                return;
+            }
             content.setTranslateX(e.getX() - dragX);
             content.setTranslateY(e.getY() - dragY);
             fitted = false;
@@ -55,7 +62,8 @@ public final class GraphView extends Pane {
         setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 fit();
-            } else if (e.isStillSincePress() && onBoxClicked != null && drawing != null) {
+            } else if (Math.hypot(e.getX() - pressX, e.getY() - pressY) < 4 && onBoxClicked != null
+                    && drawing != null) {
                 javafx.geometry.Point2D p = content.sceneToLocal(e.getSceneX(), e.getSceneY());
                 Drawing.Box b = drawing.boxAt(p.getX(), p.getY());
                 if (b != null) {
@@ -155,7 +163,7 @@ public final class GraphView extends Pane {
         double sx = content.getScaleX();
         double tx = content.getTranslateX();
         double ty = content.getTranslateY();
-        boolean wasFitted = fitted;
+        boolean wasFitted = fitted || drawing == null;
         show(d);
         if (!wasFitted) {
             content.setScaleX(sx);
