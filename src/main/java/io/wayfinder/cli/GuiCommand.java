@@ -46,7 +46,7 @@ public final class GuiCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Workbench.inspectOnOpen(inspect);
+        WorkbenchLauncher.inspectOnOpen(inspect);
         return open(projectFile, options, run, screen, space);
     }
 
