@@ -154,57 +154,74 @@ public final class ArchGraphs {
         return new ArchGraph("convnet", title, nodes, edges);
     }
 
+    /**
+     * The cell as a tree: each leaf reads x(t) and h(t-1) (written in the box rather than drawn as 16 arrows), each
+     * node shows its combination and activation; the memory cell's injection and read are drawn in brown.
+     */
     private static ArchGraph recurrentCell(String title, JsonNode graph) {
         List<Node> nodes = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
+        java.util.Set<String> leaves = new java.util.HashSet<>();
+        for (JsonNode e : graph.path("edges")) {
+            if (e.path("from").asText().equals("x_t")) {
+                leaves.add(e.path("to").asText());
+            }
+        }
         String inject = null;
-        String injected = null;
         for (JsonNode n : graph.path("nodes")) {
             String id = n.path("id").asText();
             String op = n.path("op").asText();
             String operation = n.path("operation").asText("");
             switch (op) {
-                case "input" -> nodes.add(new Node(id, "c_prev".equals(id) ? Role.MEMORY : Role.STATE,
-                        switch (id) {
-                            case "x_t" -> "x(t)";
-                            case "h_prev" -> "h(t-1)";
-                            case "c_prev" -> "c(t-1)";
-                            default -> id;
-                        }, List.of(shape(n.path("shape")) + " wide")));
-                case "cell_node" -> nodes.add(new Node(id, Role.CELL_NODE, id.replace("node", "node "),
-                        List.of(operation)));
+                case "input" -> {
+                    if ("c_prev".equals(id)) {
+                        nodes.add(new Node(id, Role.MEMORY, "c(t-1)", List.of(shape(n.path("shape")) + " wide")));
+                    }
+                }
+                case "cell_node" -> {
+                    List<String> lines = new ArrayList<>();
+                    if (leaves.contains(id)) {
+                        lines.add("x(t), h(t-1)");
+                    }
+                    lines.addAll(combinationAndActivation(operation));
+                    nodes.add(new Node(id, Role.CELL_NODE, id.replace("node", "node "), lines));
+                }
                 case "memory_inject" -> {
                     inject = id;
-                    nodes.add(new Node(id, Role.MEMORY, "inject c(t-1)", List.of(operation.replace("c_prev", "c(t-1)"))));
+                    nodes.add(new Node(id, Role.MEMORY, "inject c(t-1)",
+                            combinationAndActivation(operation.replace(" c_prev", ""))));
                 }
                 case "output" -> nodes.add(new Node(id, "c_t".equals(id) ? Role.MEMORY : Role.OUTPUT,
                         "c_t".equals(id) ? "c(t)" : "h(t)", List.of(shape(n.path("shape")) + " wide")));
                 default -> nodes.add(new Node(id, Role.CELL_NODE, id, List.of(operation)));
             }
         }
-        if (inject != null && graph.has("injectNode")) {
-            injected = "node" + graph.path("injectNode").asInt();
-        }
+        String injected = inject != null && graph.has("injectNode") ? "node" + graph.path("injectNode").asInt() : null;
         for (JsonNode e : graph.path("edges")) {
             String from = e.path("from").asText();
             String to = e.path("to").asText();
-            String label = e.hasNonNull("label") ? e.get("label").asText() : null;
-            boolean memory = from.equals("c_prev") || to.equals("c_t") || to.equals(inject);
+            if (from.equals("x_t") || from.equals("h_prev")) {
+                continue;
+            }
             if (injected != null && from.equals(injected) && !to.equals(inject)) {
                 // the injected node's output is replaced: its parent reads the injection
                 edges.add(new Edge(inject, to, null, EdgeKind.MEMORY));
                 continue;
             }
-            if (injected != null && from.equals(injected) && to.equals(inject)) {
-                label = null;
-            }
-            if ("c_t".equals(to)) {
-                label = "read (pre-activation)";
-            }
-            edges.add(new Edge(from, to, label != null && label.matches("[WU]\\d+") ? null : label,
-                    memory ? EdgeKind.MEMORY : EdgeKind.DATA));
+            boolean memory = from.equals("c_prev") || to.equals("c_t") || to.equals(inject);
+            String label = "c_t".equals(to) ? "read" : null;
+            edges.add(new Edge(from, to, label, memory ? EdgeKind.MEMORY : EdgeKind.DATA));
         }
         return new ArchGraph("recurrent-cell", title, nodes, edges);
+    }
+
+    /** {@code "add -> tanh"} as the two lines {@code add}, {@code -> tanh}. */
+    private static List<String> combinationAndActivation(String operation) {
+        int arrow = operation.indexOf(" -> ");
+        if (arrow < 0) {
+            return List.of(operation);
+        }
+        return List.of(operation.substring(0, arrow), operation.substring(arrow + 1));
     }
 
     private static ArchGraph generic(String title, String kind, JsonNode graph) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.elk.alg.layered.options.LayerConstraint;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.OrderingStrategy;
@@ -68,11 +69,18 @@ public final class GraphLayout {
         root.setProperty(LayeredOptions.SPACING_EDGE_EDGE_BETWEEN_LAYERS, 8.0);
         root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
         root.setProperty(LayeredOptions.RANDOM_SEED, 1);
+        root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_FORCE_NODE_MODEL_ORDER, true);
+        java.util.Set<String> targets = new java.util.HashSet<>();
+        graph.edges().forEach(e -> targets.add(e.to()));
         Map<String, ElkNode> elk = new HashMap<>();
         for (ArchGraph.Node n : graph.nodes()) {
             ElkNode e = ElkGraphUtil.createNode(root);
             e.setIdentifier(n.id());
             e.setDimensions(boxWidth(n), boxHeight(n));
+            if (!targets.contains(n.id())) {
+                // inputs (the image, a cell's leaves and c(t-1)) all in the first layer
+                e.setProperty(LayeredOptions.LAYERING_LAYER_CONSTRAINT, LayerConstraint.FIRST);
+            }
             elk.put(n.id(), e);
         }
         List<ElkEdge> edges = new ArrayList<>();

@@ -89,9 +89,10 @@ public final class InspectorPane extends BorderPane {
         info.setPadding(new Insets(6));
         ScrollPane scroll = new ScrollPane(info);
         scroll.setFitToWidth(true);
+        scroll.setMinWidth(vertical ? 150 : 330);
         SplitPane split = new SplitPane(drawingHolder, scroll);
         split.setOrientation(vertical ? Orientation.VERTICAL : Orientation.HORIZONTAL);
-        split.setDividerPositions(vertical ? 0.5 : 0.62);
+        split.setDividerPositions(vertical ? 0.55 : 0.66);
         setCenter(split);
         show(null);
     }
@@ -138,6 +139,7 @@ public final class InspectorPane extends BorderPane {
         for (TrialFacts.Fact fact : f.facts()) {
             Label k = new Label(fact.label());
             k.getStyleClass().add("muted");
+            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label v = new Label(fact.value());
             v.setWrapText(true);
             v.setId(getId() + "-fact-" + fact.label().replaceAll("[^A-Za-z.]", ""));
@@ -169,6 +171,7 @@ public final class InspectorPane extends BorderPane {
         int row = 0;
         for (var e : shown.values().entrySet()) {
             Label k = new Label(e.getKey());
+            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label v = new Label(e.getValue());
             if (differingValues.contains(e.getKey())) {
                 k.getStyleClass().add("differs");
