@@ -162,6 +162,7 @@ public final class SearchSpaceEditorView {
         javafx.scene.control.Label hint = new javafx.scene.control.Label("The network these decisions generate. "
                 + "Click a line of a block to edit that decision; dashed blue: candidate skip connections.");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hint.getStyleClass().add("muted");
         VBox box = new VBox(6, new javafx.scene.control.Label("Diagram"), hint, diagram);
         box.getChildren().get(0).getStyleClass().add("section");

@@ -47,6 +47,8 @@ public final class InspectorPane extends BorderPane {
     private final Button exportPng = new Button("PNG…");
     private final Button exportDot = new Button("DOT…");
     private TrialFacts shown;
+    private final SplitPane split = new SplitPane();
+    private ScrollPane scroll;
     private Set<String> differingValues = Set.of();
 
     /**
@@ -77,7 +79,9 @@ public final class InspectorPane extends BorderPane {
         exportPng.setOnAction(e -> export("png"));
         exportDot.setOnAction(e -> export("dot"));
         Label export = new Label("Export:");
-        HBox tools = new HBox(6, fit, zoomIn, zoomOut, export, exportSvg, exportPng, exportDot, actions);
+        javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(6, 4, fit, zoomIn, zoomOut, export,
+                exportSvg, exportPng, exportDot, actions);
+        export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         tools.getStyleClass().add("toolbar-row");
         VBox top = new VBox(4, header, tools);
         top.setPadding(new Insets(4, 6, 4, 6));
@@ -89,12 +93,19 @@ public final class InspectorPane extends BorderPane {
         info.setPadding(new Insets(6));
         ScrollPane scroll = new ScrollPane(info);
         scroll.setFitToWidth(true);
-        scroll.setMinWidth(vertical ? 150 : 330);
-        SplitPane split = new SplitPane(drawingHolder, scroll);
-        split.setOrientation(vertical ? Orientation.VERTICAL : Orientation.HORIZONTAL);
-        split.setDividerPositions(vertical ? 0.55 : 0.66);
+        this.scroll = scroll;
+        split.getItems().setAll(drawingHolder, scroll);
+        setVertical(vertical);
         setCenter(split);
         show(null);
+    }
+
+    /** Drawing above the facts (true) or beside them. */
+    public void setVertical(boolean vertical) {
+        split.setOrientation(vertical ? Orientation.VERTICAL : Orientation.HORIZONTAL);
+        split.setDividerPositions(vertical ? 0.55 : 0.66);
+        scroll.setMinWidth(vertical ? 150 : 330);
+        graph.fit();
     }
 
     private static Label section(String text) {

@@ -181,8 +181,11 @@ public final class InspectorScreen extends BorderPane {
         if (f == null) {
             b.show(null);
             panes.getItems().setAll(a);
+            a.setVertical(false);
         } else {
             b.show(f);
+            a.setVertical(true);
+            b.setVertical(true);
             if (!panes.getItems().contains(b)) {
                 panes.getItems().setAll(a, b);
                 panes.setDividerPositions(0.5);

@@ -67,7 +67,8 @@ public final class TrialFacts {
         facts.add(new Fact("Reward", metric(trial.reward())));
         facts.add(new Fact("Validation", metric(trial.validationMetric())));
         facts.add(new Fact("Test", metric(trial.testMetric())));
-        facts.add(new Fact("Duration", duration(trial.durationMillis())));
+        facts.add(new Fact("Duration", trial.finishedMillis() == 0 ? "not finished"
+                : trial.durationMillis() < 1 ? "under 1 ms" : duration(trial.durationMillis())));
         facts.add(new Fact("Controller's probability", probability));
         facts.add(new Fact("Seed", Long.toString(trial.seed())));
         if (details != null) {
