@@ -277,6 +277,28 @@ class InspectorMonocleTest {
     }
 
     @Test
+    void clickingAPointOfTheRewardsChartShowsThatTrialBesideTheTable(FxRobot robot) throws Exception {
+        need("nb201");
+        robot.interact(() -> view.model().openRun(randomRun));
+        await(() -> view.dashboard() != null && view.dashboard().model().rows().size() == 40);
+        robot.interact(() -> view.showScreen("rewards"));
+        io.fair_acc.chartfx.XYChart chart = robot.lookup("#rewardChart").queryAs(io.fair_acc.chartfx.XYChart.class);
+        await(() -> chart.getWidth() > 0 && chart.getXAxis().getMax() >= 5);
+        // the chart plots the task's trials in observation order, numbered from 1: point 5 is the fifth observed
+        TrialRecord fifth = trials(randomRun).stream().filter(t -> t.observeOrder() >= 0)
+                .sorted(Comparator.comparingInt(TrialRecord::observeOrder)).toList().get(4);
+        io.fair_acc.chartfx.axes.Axis x = chart.getXAxis();
+        io.fair_acc.chartfx.axes.Axis y = chart.getYAxis();
+        double sx = ((javafx.scene.Node) x).localToScreen(x.getDisplayPosition(5), 0).getX();
+        double sy = ((javafx.scene.Node) y).localToScreen(0, y.getDisplayPosition(fifth.reward())).getY();
+        robot.clickOn(new javafx.geometry.Point2D(sx, sy));
+        InspectorPane side = robot.lookup("#inspectorSide").queryAs(InspectorPane.class);
+        await(() -> side.shown() != null && side.shown().trial().seq() == fifth.seq());
+        assertThat(side.shown().fact("Reward")).isEqualTo(String.format(java.util.Locale.ROOT, "%.4f",
+                fifth.reward()));
+    }
+
+    @Test
     void clickingALineOfALayerBlockInTheSpaceDiagramSelectsThatDecision(FxRobot robot) throws Exception {
         robot.interact(() -> {
             view.editor().model().load(TestData.samples().resolve("spaces/zoph-le-convnet.json"));
