@@ -180,7 +180,8 @@ public record ConvNetPlan(List<Node> nodes) {
 
     /**
      * The graph description stored with a trial ({@code details.graph}): {@code nodes} (id, operation, op, shape
-     * [h, w, c], layer), {@code edges} (from, to), {@code concatenated} (node, inputs) and {@code padded} (node,
+     * [h, w, c], layer; a convolution also filterHeight, filterWidth, filters, stride), {@code edges} (from, to),
+     * {@code concatenated} (node, inputs) and {@code padded} (node,
      * input, from [h, w], to [h, w], padding [top, bottom, left, right]), {@code unconsumed} (layer indices fed to the
      * head), {@code imageInputs} (layers that read the image).
      */
@@ -201,6 +202,10 @@ public record ConvNetPlan(List<Node> nodes) {
             shape.add(n.height()).add(n.width()).add(n.depth());
             if (n.layer() >= 0) {
                 o.put("layer", n.layer());
+            }
+            if (n.conv() != null) {
+                o.put("filterHeight", n.conv().filterHeight()).put("filterWidth", n.conv().filterWidth())
+                        .put("filters", n.conv().filters()).put("stride", n.conv().stride());
             }
             for (String in : n.inputs()) {
                 es.addObject().put("from", in).put("to", n.id());

@@ -33,14 +33,16 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a run's trials: csv (a header, then one row per trial) or json (everything, with "
-                + "provenance) or dot (one Graphviz file per trial with an architecture graph, into the --out folder).")
+                + "provenance) or dot (one Graphviz file per trial with an architecture graph, into the --out folder) or "
+                + "svg / png (the inspector's drawing of each conv net, recurrent cell or NAS-Bench-201 cell, laid out "
+                + "with Eclipse ELK, one file per trial into the --out folder; no display needed).")
 public final class ExportCommand implements Callable<Integer> {
-    public enum Format { csv, json, dot }
+    public enum Format { csv, json, dot, svg, png }
 
     @Parameters(paramLabel = "RUN", description = "The run's id.")
     long runId;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv, json or dot.")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv, json, dot, svg or png.")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output (for dot: the folder to write into).")
@@ -57,6 +59,9 @@ public final class ExportCommand implements Callable<Integer> {
             List<TrialRecord> trials = store.trials(runId);
             if (format == Format.dot) {
                 return dot(run, trials);
+            }
+            if (format == Format.svg || format == Format.png) {
+                return drawings(run, trials);
             }
             Map<Long, String> workers = store.trialWorkers(runId);
             String text = format == Format.csv ? csv(run, trials, workers) : json(run, trials, workers);
@@ -93,6 +98,39 @@ public final class ExportCommand implements Callable<Integer> {
             written++;
         }
         System.out.println("wrote " + written + " DOT files (of " + trials.size() + " trials) to " + out);
+        return 0;
+    }
+
+    /** One SVG or PNG per trial that can be drawn (a stored graph, or a NAS-Bench-201 configuration). */
+    private int drawings(RunRecord run, List<TrialRecord> trials) throws IOException {
+        if (out == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--format " + format + " needs --out DIR (one file per trial is written there)");
+        }
+        Files.createDirectories(out);
+        int written = 0;
+        for (TrialRecord t : trials) {
+            JsonNode details = t.details() == null ? null : Json.readTree(t.details(), "trial " + t.id());
+            JsonNode values = t.values() == null ? null : Json.readTree(t.values(), "trial " + t.id());
+            String task = t.task() < run.taskNames().size() ? run.taskNames().get(t.task()) : "task " + t.task();
+            String title = "run " + run.id() + " · " + task + " · trial #" + t.seq()
+                    + (Double.isNaN(t.reward()) ? "" : String.format(java.util.Locale.ROOT, " · reward %.4f",
+                    t.reward()));
+            var graph = io.wayfinder.graph.ArchGraphs.forTrial(title, details, values);
+            if (graph.isEmpty()) {
+                continue;
+            }
+            io.wayfinder.graph.Drawing d = io.wayfinder.graph.GraphLayout.layout(graph.get());
+            Path file = out.resolve(String.format("run%d-trial%04d-a%d.%s", run.id(), t.seq(), t.attempt(), format));
+            if (format == Format.svg) {
+                Files.writeString(file, io.wayfinder.graph.SvgWriter.write(d));
+            } else {
+                io.wayfinder.graph.PngWriter.write(d, 2.0, file);
+            }
+            written++;
+        }
+        System.out.println("wrote " + written + " " + format.name().toUpperCase(java.util.Locale.ROOT) + " files (of "
+                + trials.size() + " trials) to " + out);
         return 0;
     }
 

@@ -26,11 +26,27 @@ public final class GuiCommand implements Callable<Integer> {
             description = "A search-space file to open in the editor.")
     Path space;
 
+    @picocli.CommandLine.Option(names = "--inspect", paramLabel = "RUN:TRIAL",
+            description = "Open the inspector on this trial (RUN:TRIAL, e.g. 3:41, or RUN:best for the run's best "
+                    + "trial of its first task); give it twice to put a second trial beside the first.")
+    java.util.List<String> inspect = new java.util.ArrayList<>();
+
     @Mixin
     StoreOptions options;
 
     @Override
     public Integer call() {
+        if (inspect.size() > 2) {
+            System.err.println("error: --inspect: at most two trials (A and B), found " + inspect.size());
+            return 2;
+        }
+        for (String i : inspect) {
+            if (!i.matches("\\d+:(\\d+|best)")) {
+                System.err.println("error: --inspect " + i + ": expected RUN:TRIAL (numbers) or RUN:best");
+                return 2;
+            }
+        }
+        WorkbenchLauncher.inspectOnOpen(inspect);
         return open(projectFile, options, run, screen, space);
     }
 

@@ -53,7 +53,27 @@ public final class Provenance {
         return Json.compact(o);
     }
 
-    static String forTrial(String taskPart, long trialSeed, int attempt) {
-        return taskPart.substring(0, taskPart.length() - 1) + ",\"trialSeed\":" + trialSeed + ",\"attempt\":" + attempt + "}";
+    /**
+     * The task part plus the trial's seed, attempt and, when the strategy has a policy, the natural log of the
+     * probability it gave the configuration when sampling it ({@code proposalLogProbability}).
+     */
+    static String forTrial(String taskPart, long trialSeed, int attempt, double proposalLogProbability) {
+        String lp = Double.isNaN(proposalLogProbability) || Double.isInfinite(proposalLogProbability) ? ""
+                : ",\"proposalLogProbability\":" + proposalLogProbability;
+        return taskPart.substring(0, taskPart.length() - 1) + ",\"trialSeed\":" + trialSeed + ",\"attempt\":" + attempt
+                + lp + "}";
+    }
+
+    /** The recorded {@code proposalLogProbability} of a trial's provenance JSON, or NaN when none was recorded. */
+    public static double proposalLogProbability(String provenance) {
+        if (provenance == null || provenance.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = Json.MAPPER.readTree(provenance).get("proposalLogProbability");
+            return n == null || !n.isNumber() ? Double.NaN : n.asDouble();
+        } catch (IOException e) {
+            return Double.NaN;
+        }
     }
 }

@@ -102,7 +102,8 @@ public final class SearchLoop {
     }
 
     /** A pending proposal: a new one, or a trial redone after an interruption. */
-    private record Pending(int seq, int attempt, int task, Configuration configuration, int observedAtProposal) {
+    private record Pending(int seq, int attempt, int task, Configuration configuration, int observedAtProposal,
+                           double logProbability) {
     }
 
     private record Finished(long trialId, Pending pending, Evaluation evaluation, Throwable failure, long started,
@@ -464,7 +465,7 @@ public final class SearchLoop {
                 .forEach(t -> {
                     inFlightPerTask[t.task()]--;
                     redo.add(new Pending(t.seq(), t.attempt() + 1, t.task(), new Configuration(t.configuration()),
-                            t.observedAtProposal()));
+                            t.observedAtProposal(), Provenance.proposalLogProbability(t.provenance())));
                 });
         nextSeq = Math.max(nextSeq, latestBySeq.keySet().stream().mapToInt(i -> i + 1).max().orElse(0));
         if (checkpoint.isPresent() || replayed > 0 || !redo.isEmpty()) {
@@ -511,7 +512,7 @@ public final class SearchLoop {
             return null;
         }
         Configuration c = strategy.propose(task);
-        return new Pending(nextSeq++, 1, task, c, observations);
+        return new Pending(nextSeq++, 1, task, c, observations, strategy.logProbability(task, c));
     }
 
     private long start(Pending p) {
@@ -519,7 +520,7 @@ public final class SearchLoop {
         long now = System.currentTimeMillis();
         long trialId = store.startTrial(runId, new TrialStart(p.seq(), p.attempt(), p.task(), p.configuration().indices(),
                 Json.compact(space.values(p.configuration())), trialSeed(p.seq()), p.observedAtProposal(),
-                Provenance.forTrial(provenance.get(p.task()), trialSeed(p.seq()), p.attempt()), now));
+                Provenance.forTrial(provenance.get(p.task()), trialSeed(p.seq()), p.attempt(), p.logProbability()), now));
         listener.trialStarted(runId, p.seq(), p.task());
         return trialId;
     }

@@ -26,6 +26,16 @@ public interface Strategy {
     /** Proposes a configuration for the task with this index in the run. */
     Configuration propose(int task);
 
+    /**
+     * The natural log of the probability the strategy's current policy gives {@code configuration} for the task, or
+     * NaN when it has no policy over configurations (evolution mutates parents). The search loop asks right after
+     * {@link #propose(int)}, so the figure is the one the configuration was sampled with; it is recorded in the
+     * trial's provenance as {@code proposalLogProbability}.
+     */
+    default double logProbability(int task, Configuration configuration) {
+        return Double.NaN;
+    }
+
     /** Learns from one finished trial. */
     void observe(Observation observation);
 

@@ -36,7 +36,14 @@ public final class Workbench {
 
     public static final String STYLESHEET = "/io/wayfinder/ui/workbench.css";
 
+    private static volatile java.util.List<String> inspectOnOpen = java.util.List.of();
+
     private Workbench() {
+    }
+
+    /** Trials ({@code RUN:TRIAL} or {@code RUN:best}) the next window shows in the inspector, A then B. */
+    public static void inspectOnOpen(java.util.List<String> trials) {
+        inspectOnOpen = java.util.List.copyOf(trials);
     }
 
     /** Opens the main window on the stage (FX thread). The store is closed when the window closes. */
@@ -70,6 +77,10 @@ public final class Workbench {
         }
         if (options.screen() != null) {
             view.showScreen(options.screen());
+        }
+        for (int i = 0; i < inspectOnOpen.size(); i++) {
+            String[] p = inspectOnOpen.get(i).split(":");
+            view.inspect(Long.parseLong(p[0]), "best".equals(p[1]) ? -1 : Integer.parseInt(p[1]), i == 1);
         }
         return view;
     }

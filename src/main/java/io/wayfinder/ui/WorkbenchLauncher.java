@@ -10,6 +10,11 @@ public final class WorkbenchLauncher {
     private WorkbenchLauncher() {
     }
 
+    /** Trials ({@code RUN:TRIAL} or {@code RUN:best}) the window shows in the inspector when it opens, A then B. */
+    public static void inspectOnOpen(java.util.List<String> trials) {
+        Workbench.inspectOnOpen(trials);
+    }
+
     public static void launch(Workbench.Options o) {
         options = o;
         Application.launch(App.class);

@@ -54,6 +54,15 @@ public final class RandomSearch implements Strategy {
     }
 
     @Override
+    public double logProbability(int task, Configuration configuration) {
+        double lp = 0;
+        for (int size : sizes) {
+            lp -= Math.log(size);
+        }
+        return lp;
+    }
+
+    @Override
     public void observe(Observation observation) {
         // random search does not learn
     }

@@ -89,6 +89,11 @@ public final class ReinforceStrategy implements Strategy {
     }
 
     @Override
+    public double logProbability(int task, Configuration configuration) {
+        return learner(task).controller().logProbability(local(task), configuration.indices());
+    }
+
+    @Override
     public void observe(Observation o) {
         try {
             learner(o.task()).update(local(o.task()), o.configuration().indices(), o.reward());

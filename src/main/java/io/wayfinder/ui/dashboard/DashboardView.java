@@ -57,6 +57,7 @@ public final class DashboardView {
     private final DashboardViewModel model;
     private final Parent root;
     private final HeatMap heatMap = new HeatMap();
+    private XYChart rewardChart;
 
     public DashboardView(DashboardViewModel model) {
         this.model = model;
@@ -150,6 +151,8 @@ public final class DashboardView {
         // rewards and accuracy-top10
         XYChart rewards = scatterChart(trialsOf(), "reward", model.reward());
         rewards.setTitle("Reward per trial");
+        rewards.setId("rewardChart");
+        this.rewardChart = rewards;
         rewardHolder.getChildren().add(rewards);
         XYChart top = lineChart(trialsOf(), axis("accuracy"), List.of(model.validationTop(), model.testTop()));
         top.setTitle("accuracy-top" + DashboardViewModel.TOP_N + " (validation, test; from the "
@@ -204,6 +207,21 @@ public final class DashboardView {
         table.getColumns().add(column("#", r -> r.seq(), 60));
         table.getColumns().add(column("Task", TrialRow::task, 90));
         TableColumn<TrialRow, String> config = column("Configuration", TrialRow::configuration, 420);
+        config.setCellFactory(col -> new TableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                if (empty || v == null) {
+                    setTooltip(null);
+                } else {
+                    tip.setText(v.replace(", ", "\n"));
+                    setTooltip(tip);
+                }
+            }
+        });
         table.getColumns().add(config);
         table.getColumns().add(numberColumn("Reward", TrialRow::reward));
         table.getColumns().add(numberColumn("Validation", TrialRow::validation));
@@ -250,6 +268,58 @@ public final class DashboardView {
             }
         });
         buildEmbeddingHistory();
+    }
+
+    /**
+     * Puts {@code side} (the inspector pane) beside the trial table; {@code onSelect} gets the trial selected in the
+     * table or clicked on the rewards chart (the point nearest the click, by trial number).
+     */
+    public void attachInspector(javafx.scene.Node side, java.util.function.Consumer<TrialRow> onSelect) {
+        javafx.scene.layout.BorderPane holder = (javafx.scene.layout.BorderPane) table.getParent();
+        holder.setCenter(null);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, side);
+        split.setDividerPositions(0.55);
+        holder.setCenter(split);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                onSelect.accept(b);
+            }
+        });
+        rewardChart.getCanvas().addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getClickCount() != 1 || !e.isStillSincePress()) {
+                return;
+            }
+            javafx.geometry.Point2D p = rewardChart.getCanvas().localToScene(e.getX(), e.getY());
+            io.fair_acc.chartfx.axes.Axis x = rewardChart.getXAxis();
+            javafx.geometry.Point2D inAxis = ((javafx.scene.Node) x).sceneToLocal(p);
+            double trial = x.getValueForDisplay(inAxis.getX());
+            TrialRow nearest = nearestRow(trial);
+            if (nearest != null) {
+                table.getSelectionModel().select(nearest);
+                table.scrollTo(nearest);
+                onSelect.accept(nearest);
+            }
+        });
+    }
+
+    /**
+     * The row drawn at {@code x} on the rewards chart: the chart plots the selected task's observed trials in
+     * observation order, numbered from 1.
+     */
+    TrialRow nearestRow(double x) {
+        int task = model.selectedTaskProperty().get();
+        String name = task >= 0 && task < model.taskNames().size() ? model.taskNames().get(task) : null;
+        List<TrialRow> ofTask = model.rows().stream().filter(r -> r.order() >= 0 && r.task().equals(name))
+                .sorted(java.util.Comparator.comparingInt(TrialRow::order)).toList();
+        if (ofTask.isEmpty()) {
+            return null;
+        }
+        int i = (int) Math.round(x) - 1;
+        return ofTask.get(Math.max(0, Math.min(ofTask.size() - 1, i)));
+    }
+
+    public TableView<TrialRow> table() {
+        return table;
     }
 
     private static final javafx.css.PseudoClass BEST = javafx.css.PseudoClass.getPseudoClass("best");

@@ -58,10 +58,13 @@ public final class SearchSpaceEditorView {
     private final SearchSpaceEditorViewModel model;
     private final Parent root;
     private boolean updating;
+    private final io.wayfinder.ui.common.GraphView diagram = new io.wayfinder.ui.common.GraphView();
+    private String clickedBox;
 
     public SearchSpaceEditorView(SearchSpaceEditorViewModel model) {
         this.model = model;
         root = io.wayfinder.ui.common.Fxml.load(this, "/io/wayfinder/ui/editor/SearchSpaceEditor.fxml");
+        attachDiagram();
     }
 
     public Parent root() {
@@ -145,6 +148,64 @@ public final class SearchSpaceEditorView {
         newValue.setOnAction(e -> addChoice());
         newLabel.setOnAction(e -> addChoice());
         showDetail();
+    }
+
+    /**
+     * The space as the network it generates, left of the list and the form: a box per layer of a repeat block (its
+     * decisions one per line), skip decisions as dashed candidate edges. Clicking a box's line selects that decision.
+     */
+    private void attachDiagram() {
+        diagram.setId("spaceDiagram");
+        diagram.setMinWidth(220);
+        javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane)
+                ((javafx.scene.layout.BorderPane) root).getCenter();
+        javafx.scene.control.Label hint = new javafx.scene.control.Label("The network these decisions generate. "
+                + "Click a line of a block to edit that decision; dashed blue: candidate skip connections.");
+        hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        hint.getStyleClass().add("muted");
+        VBox box = new VBox(6, new javafx.scene.control.Label("Diagram"), hint, diagram);
+        box.getChildren().get(0).getStyleClass().add("section");
+        box.getStyleClass().add("pane-padded");
+        VBox.setVgrow(diagram, Priority.ALWAYS);
+        split.getItems().add(0, box);
+        split.setDividerPositions(0.36, 0.62);
+        redrawDiagram();
+        model.decisions().addListener((javafx.collections.ListChangeListener<DecisionRow>) c -> redrawDiagram());
+        model.spaceNameProperty().addListener((o, a, b) -> redrawDiagram());
+        model.selectedProperty().addListener((o, a, b) -> markSelected());
+        diagram.setOnBoxClicked((b, line) -> {
+            int[] ref = io.wayfinder.graph.SpaceDiagram.decisionOf(b.node().id(), line);
+            if (ref != null) {
+                clickedBox = b.node().id();
+                model.selectedProperty().set(ref[1] < 0 ? DecisionRef.top(ref[0]) : DecisionRef.inBlock(ref[0], ref[1]));
+            }
+        });
+    }
+
+    private void redrawDiagram() {
+        try {
+            diagram.update(io.wayfinder.graph.GraphLayout.layout(io.wayfinder.graph.SpaceDiagram.of(model.spaceTree())));
+            markSelected();
+        } catch (RuntimeException e) {
+            diagram.show(null);
+        }
+    }
+
+    private void markSelected() {
+        DecisionRef ref = model.selectedProperty().get();
+        if (diagram.drawing() == null) {
+            return;
+        }
+        String block = ref == null ? null : "d" + ref.index() + "L";
+        String id = ref == null ? null : !ref.nested() ? "d" + ref.index()
+                : clickedBox != null && clickedBox.startsWith(block) ? clickedBox : block + "0";
+        diagram.select(id);
+    }
+
+    /** The diagram of the space (for tests). */
+    public io.wayfinder.ui.common.GraphView diagram() {
+        return diagram;
     }
 
     private void setChoice(ChoiceRow row, ValueType type, String value, String label) {

@@ -435,6 +435,11 @@ public final class SearchSpaceEditorViewModel {
         choices.setAll(out);
     }
 
+    /** A copy of the space being edited, as JSON (possibly invalid), for the diagram. */
+    public JsonNode spaceTree() {
+        return tree.deepCopy();
+    }
+
     /** The selected decision's kind, name, description and count (for the detail form). */
     public JsonNode selectedNode() {
         DecisionRef ref = selected.get();

@@ -58,6 +58,8 @@ public final class MainWindowView {
     private DashboardView dashboard;
     private io.wayfinder.ui.compare.ComparisonView comparison;
     private final Tab comparisonTab = new Tab("Comparison");
+    private io.wayfinder.ui.inspector.InspectorScreen inspector;
+    private final Tab inspectorTab = new Tab("Inspector");
 
     public MainWindowView(MainWindowViewModel model) {
         this.model = model;
@@ -114,6 +116,13 @@ public final class MainWindowView {
             }
         });
         navigator.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        inspector = new io.wayfinder.ui.inspector.InspectorScreen(
+                new io.wayfinder.ui.inspector.TrialSource(model.store()));
+        inspectorTab.setId("inspectorTab");
+        inspectorTab.setContent(inspector);
+        screens.getTabs().add(inspectorTab);
+        inspector.refreshRuns();
+        model.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> inspector.refreshRuns());
         showDashboardPlaceholder();
         model.dashboardProperty().addListener((o, a, b) -> showDashboard(b));
         model.projectProperty().addListener((o, a, b) -> {
@@ -154,9 +163,56 @@ public final class MainWindowView {
         }
         int tab = dashboard == null ? 0 : dashboard.tabs().getSelectionModel().getSelectedIndex();
         dashboard = new DashboardView(vm);
+        attachInspector(dashboard, vm.runId());
         dashboard.tabs().getSelectionModel().select(tab);
         dashboardTab.setContent(dashboard.root());
         screens.getSelectionModel().select(dashboardTab);
+    }
+
+    /** The inspector pane beside the dashboard's trial table; its buttons open the trial in the inspector screen. */
+    private void attachInspector(DashboardView d, long runId) {
+        io.wayfinder.ui.inspector.InspectorPane side = new io.wayfinder.ui.inspector.InspectorPane(true,
+                "inspectorSide");
+        side.addAction("Open in inspector", f -> {
+            inspector.selectRun(runId);
+            inspector.showA(f);
+            screens.getSelectionModel().select(inspectorTab);
+        });
+        side.addAction("Compare in inspector", f -> {
+            inspector.selectRun(runId);
+            inspector.showB(f);
+            screens.getSelectionModel().select(inspectorTab);
+        });
+        d.attachInspector(side, row -> {
+            int seq = row.seq();
+            java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> inspector.source().trial(runId, seq).orElse(null))
+                    .thenAccept(f -> javafx.application.Platform.runLater(() -> {
+                        if (f != null) {
+                            side.show(f);
+                        }
+                    }));
+        });
+    }
+
+    public io.wayfinder.ui.inspector.InspectorScreen inspector() {
+        return inspector;
+    }
+
+    /** Shows trial {@code seq} (or, when negative, the best trial of the run's first task) in the inspector. */
+    public void inspect(long runId, int seq, boolean asB) {
+        screens.getSelectionModel().select(inspectorTab);
+        inspector.selectRun(runId);
+        if (seq >= 0) {
+            inspector.show(runId, seq, asB);
+        } else {
+            inspector.showBest(runId, 0, asB);
+        }
+    }
+
+    /** Shows the inspector screen. */
+    public void showInspector() {
+        screens.getSelectionModel().select(inspectorTab);
     }
 
     private void loadSpaceOf(Project p) {
@@ -371,10 +427,14 @@ public final class MainWindowView {
             screens.getSelectionModel().select(comparisonTab);
             return;
         }
+        if ("inspector".equals(name)) {
+            screens.getSelectionModel().select(inspectorTab);
+            return;
+        }
         java.util.List<String> tabs = java.util.List.of("policy", "evolution", "rewards", "trials", "similarity");
         int i = tabs.indexOf(name);
         if (i < 0) {
-            throw new IllegalArgumentException("no screen " + name + "; one of " + tabs + " or editor");
+            throw new IllegalArgumentException("no screen " + name + "; one of " + tabs + " or editor or inspector");
         }
         screens.getSelectionModel().select(dashboardTab);
         if (dashboard != null) {
