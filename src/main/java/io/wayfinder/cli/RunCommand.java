@@ -57,10 +57,16 @@ public final class RunCommand implements Callable<Integer> {
     static int runToEnd(Project project, Path storePath, StoreOptions options) throws InterruptedException {
         try (RunStore store = RunStores.open(storePath);
              PreparedSearch search = new Searches(store, options.dataDirectory(), options.cacheDirectory())
-                     .start(project)) {
+                     .onStatus(RunCommand::say).start(project)) {
             System.out.println("store " + storePath.toAbsolutePath() + ", data " + options.dataDirectory());
             return follow(store, search, project.tasks().isEmpty() ? 10 : 10);
         }
+    }
+
+    /** A preparation step, printed at once (also when the output is a pipe). */
+    static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
     }
 
     static int follow(RunStore store, PreparedSearch search, int top) throws InterruptedException {
@@ -69,7 +75,8 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         RunStatus status;
         try {
-            status = search.run(ConsoleProgress.forStdout(), control);
+            status = search.run(ConsoleProgress.forStdout().tasks(
+                    search.project().tasks().stream().map(io.wayfinder.project.TaskSpec::name).toList()), control);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -33,6 +33,7 @@ public final class Searches {
     private final RunStore store;
     private final Path dataDirectory;
     private final Path cacheDirectory;
+    private java.util.function.Consumer<String> status = s -> { };
 
     public Searches(RunStore store, Path dataDirectory, Path cacheDirectory) {
         this.store = store;
@@ -42,6 +43,15 @@ public final class Searches {
 
     public RunStore store() {
         return store;
+    }
+
+    /**
+     * Where preparation steps say what they do (loading a task's data, building embeddings), one line each, on the
+     * calling thread. Default: nowhere.
+     */
+    public Searches onStatus(java.util.function.Consumer<String> status) {
+        this.status = status == null ? s -> { } : status;
+        return this;
     }
 
     /** Prepares a new run of a project (overrides already applied to it). */
@@ -109,7 +119,12 @@ public final class Searches {
                 } catch (IllegalArgumentException e) {
                     throw new InputException(t.settings().source(), "task " + t.name() + " kind", e.getMessage());
                 }
+                status.accept("preparing task " + t.name() + " (" + t.kind() + "): loading its data"
+                        + (t.data() == null ? "" : " from " + t.data()) + "…");
+                long t0 = System.nanoTime();
                 TrialEvaluator e = provider.create(t, env);
+                status.accept(String.format(java.util.Locale.ROOT, "task %s ready (%.1f s)", t.name(),
+                        (System.nanoTime() - t0) / 1e9));
                 if (e instanceof io.wayfinder.task.TabularEvaluator tab) {
                     tab.check(project.space());
                 }
