@@ -120,7 +120,7 @@ public final class Searches {
                     throw new InputException(t.settings().source(), "task " + t.name() + " kind", e.getMessage());
                 }
                 status.accept("preparing task " + t.name() + " (" + t.kind() + "): loading its data"
-                        + (t.data() == null ? "" : " from " + t.data()) + "…");
+                        + (t.data() == null ? "" : " from " + t.data()) + "...");
                 long t0 = System.nanoTime();
                 TrialEvaluator e = provider.create(t, env);
                 status.accept(String.format(java.util.Locale.ROOT, "task %s ready (%.1f s)", t.name(),

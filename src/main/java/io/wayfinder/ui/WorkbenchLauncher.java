@@ -10,9 +10,21 @@ public final class WorkbenchLauncher {
     private WorkbenchLauncher() {
     }
 
+    /** Kept strongly reachable so that its filter stays on (java.util.logging holds loggers weakly). */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     public static void launch(Workbench.Options o) {
         options = o;
+        quietStart();
         Application.launch(App.class);
+    }
+
+    /**
+     * Drops the one warning JavaFX prints when its jars are on the class path ("Unsupported JavaFX configuration"):
+     * {@code java -jar} cannot put them on the module path (the installed app image does). Other records pass.
+     */
+    static void quietStart() {
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
     }
 
     /** The JavaFX application. */
