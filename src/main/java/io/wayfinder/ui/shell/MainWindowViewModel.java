@@ -38,6 +38,7 @@ public final class MainWindowViewModel implements AutoCloseable {
     private final UserSettings settings;
     private final java.util.concurrent.ScheduledExecutorService poller;
     private volatile String runsSignature = "";
+    private volatile boolean closed;
     private final ObjectProperty<Project> project = new SimpleObjectProperty<>();
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
@@ -99,6 +100,9 @@ public final class MainWindowViewModel implements AutoCloseable {
     }
 
     private void pollRuns() {
+        if (closed) {
+            return;
+        }
         try {
             String now = signature(store().runs());
             if (!now.equals(runsSignature)) {
@@ -154,6 +158,9 @@ public final class MainWindowViewModel implements AutoCloseable {
     }
 
     public void refreshRuns() {
+        if (closed) {
+            return; // a late event after the window closed: the store is gone
+        }
         List<RunRecord> all = new ArrayList<>(store().runs());
         runsSignature = signature(all);
         java.util.Collections.reverse(all);
@@ -221,6 +228,9 @@ public final class MainWindowViewModel implements AutoCloseable {
     }
 
     private void showProgress() {
+        if (closed) {
+            return;
+        }
         SearchService.Progress p = service.progress();
         state.set(p.state().name().toLowerCase(Locale.ROOT) + (p.runId() >= 0 ? " · run " + p.runId() : ""));
         trials.set(p.requested() > 0 ? p.observed() + " / " + p.requested() + " trials"
@@ -301,6 +311,7 @@ public final class MainWindowViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         poller.shutdownNow();
         DashboardViewModel d = dashboard.get();
         if (d != null) {

@@ -323,7 +323,8 @@ public final class WelcomeViewModel {
                 }
                 int tab = line.indexOf('\t');
                 if (tab <= 0 || tab == line.length() - 1) {
-                    throw new InputException(file.toString(), "line " + lineNo, "label<TAB>text");
+                    throw new InputException(file.toString(), "line " + lineNo, "label<TAB>text, found \""
+                            + (line.length() > 40 ? line.substring(0, 40) + "…" : line) + "\"");
                 }
                 labels.add(line.substring(0, tab));
                 rows++;
