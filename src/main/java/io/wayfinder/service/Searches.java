@@ -119,8 +119,14 @@ public final class Searches {
                 } catch (IllegalArgumentException e) {
                     throw new InputException(t.settings().source(), "task " + t.name() + " kind", e.getMessage());
                 }
-                status.accept("preparing task " + t.name() + " (" + t.kind() + "): loading its data"
-                        + (t.data() == null ? "" : " from " + t.data()) + "...");
+                status.accept("preparing task " + t.name() + " (" + t.kind() + "): " + switch (t.kind()) {
+                    case "tabular" -> "loading the benchmark table";
+                    case "image" -> "loading and splitting the IDX images";
+                    case "text" -> "loading the text and its embedding modules (word2vec modules are trained once "
+                            + "and cached: minutes the first time)";
+                    case "language-model" -> "loading the corpus";
+                    default -> "loading its data";
+                } + (t.data() == null ? "" : " from " + t.data()) + "...");
                 long t0 = System.nanoTime();
                 TrialEvaluator e = provider.create(t, env);
                 status.accept(String.format(java.util.Locale.ROOT, "task %s ready (%.1f s)", t.name(),
