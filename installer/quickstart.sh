@@ -34,6 +34,6 @@ fi
 
 start=$(date +%s)
 say "building target/wayfinder.jar with Maven (the first build downloads ~300 MB of dependencies; 1-3 minutes)"
-mvn -B -q package -DskipTests
+mvn -B -q -Dstyle.color=never package -DskipTests
 say "built in $(( $(date +%s) - start )) s; running the default job: java -jar target/wayfinder.jar $*"
 exec java -jar target/wayfinder.jar "$@"

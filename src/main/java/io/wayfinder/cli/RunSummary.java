@@ -61,7 +61,7 @@ final class RunSummary {
                     .limit(best)
                     .forEach(x -> out.printf("    trial %-6d %-14s validation %s  test %s  %s%n", x.seq(),
                             run.taskNames().get(x.task()), fmt.apply(x.task()).apply(x.validationMetric()),
-                            fmt.apply(x.task()).apply(x.testMetric()), x.values()));
+                            fmt.apply(x.task()).apply(x.testMetric()), shorten(x.values(), 110)));
         }
     }
 
@@ -88,6 +88,11 @@ final class RunSummary {
         return head + "best of " + trials.size() + ": validation " + f.apply(b.validationMetric()).strip() + "  test "
                 + f.apply(b.testMetric()).strip() + " (trial " + b.seq() + "); accuracy-top" + topN + " needs " + topN
                 + " distinct configurations, " + distinct + " so far";
+    }
+
+    /** The configuration as one readable line: cut at {@code max} characters (`export` has it whole). */
+    static String shorten(String values, int max) {
+        return values.length() <= max ? values : values.substring(0, max) + "... (export has it whole)";
     }
 
     static String pct(double fraction) {

@@ -70,6 +70,7 @@ public final class WelcomeView {
         root = new ScrollPane(content);
         root.setFitToWidth(true);
         root.setId("welcome");
+        cards.prefWrapLengthProperty().bind(root.widthProperty().subtract(60));
 
         model.samples().addListener((ListChangeListener<WelcomeViewModel.Sample>) c -> rebuildSamples());
         model.recentStores().addListener((ListChangeListener<Path>) c -> rebuildStores());
