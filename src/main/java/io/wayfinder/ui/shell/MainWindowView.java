@@ -199,8 +199,8 @@ public final class MainWindowView {
         var p = model.service().progress();
         javafx.scene.control.ButtonType stopAndQuit = new javafx.scene.control.ButtonType("Stop and quit",
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Run " + p.runId() + " has " + p.observed() + " of "
-                + p.requested() + " trials. Stop it and quit? Finished trials are kept; `wayfinder resume " + p.runId()
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Run " + p.runId() + " has " + String.format(Locale.ROOT, "%,d", p.observed())
+                + " of " + String.format(Locale.ROOT, "%,d", p.requested()) + " trials. Stop it and quit? Finished trials are kept; `wayfinder resume " + p.runId()
                 + "` continues the run later.", stopAndQuit, javafx.scene.control.ButtonType.CANCEL);
         a.setHeaderText("A search is running");
         a.getDialogPane().setId("quitDialog");
