@@ -60,17 +60,23 @@ public final class WelcomeView {
         cards.setId("sampleCards");
         cards.setPrefWrapLength(900);
 
-        HBox recent = new HBox(30, column("Recent stores", stores), column("Runs in this store", runs));
+        VBox recent = new VBox(10, column("Runs in this store", runs), column("Recent stores", stores));
         recent.setId("recent");
 
-        VBox content = new VBox(10, title, subtitle, quick, section("Sample projects"), status, cards,
-                section("Recent"), recent, section("Add your own data set as a task"), ownData());
+        VBox samplesColumn = new VBox(10, section("Sample projects"), status, cards);
+        HBox.setHgrow(samplesColumn, Priority.ALWAYS);
+        VBox side = new VBox(10, section("Recent"), recent, section("Add your own data set as a task"), ownData());
+        side.setPrefWidth(340);
+        side.setMinWidth(300);
+        side.getStyleClass().add("welcome-side");
+        HBox columns = new HBox(24, samplesColumn, side);
+        VBox content = new VBox(10, title, subtitle, quick, columns);
         content.setPadding(new Insets(18, 24, 24, 24));
         content.getStyleClass().add("welcome");
         root = new ScrollPane(content);
         root.setFitToWidth(true);
         root.setId("welcome");
-        cards.prefWrapLengthProperty().bind(root.widthProperty().subtract(60));
+        cards.prefWrapLengthProperty().bind(samplesColumn.widthProperty());
 
         model.samples().addListener((ListChangeListener<WelcomeViewModel.Sample>) c -> rebuildSamples());
         model.recentStores().addListener((ListChangeListener<Path>) c -> rebuildStores());
@@ -125,6 +131,7 @@ public final class WelcomeView {
         Label what = new Label(s.strategy() + " · " + s.tasks() + (s.tasks() == 1 ? " task" : " tasks") + " · "
                 + String.format(Locale.ROOT, "%,d", s.trialsPerTask()) + " trials per task · " + s.speed());
         what.getStyleClass().add("muted");
+        what.setWrapText(true);
         Label description = new Label(s.description());
         description.setWrapText(true);
         description.setMaxHeight(54);
@@ -137,6 +144,7 @@ public final class WelcomeView {
             if (!d.present()) {
                 TextField how = new TextField(d.howToGet());
                 how.setEditable(false);
+                how.setTooltip(new javafx.scene.control.Tooltip(d.howToGet()));
                 how.getStyleClass().add("command");
                 box.getChildren().add(how);
             }
@@ -149,9 +157,15 @@ public final class WelcomeView {
         HBox buttons = new HBox(8, open, start);
         box.getChildren().add(buttons);
         box.getStyleClass().add("sample-card");
-        box.setPrefWidth(420);
+        box.setPrefWidth(300);
         box.setId("sample-" + s.name());
         return box;
+    }
+
+    private static Label fixed(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private void rebuildStores() {
@@ -198,9 +212,9 @@ public final class WelcomeView {
         kind.getSelectionModel().select(0);
         kind.setId("ownKind");
         TextField location = new TextField();
-        location.setPromptText("a .tsv file (label<TAB>text per line) or a folder of IDX files");
+        location.setPromptText("a .tsv file or a folder of IDX files");
         location.setId("ownLocation");
-        location.setPrefColumnCount(40);
+        location.setPrefColumnCount(18);
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> {
             File f;
@@ -226,9 +240,9 @@ public final class WelcomeView {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
-        g.addRow(0, new Label("Name"), name);
-        g.addRow(1, new Label("Kind"), kind);
-        g.addRow(2, new Label("Data"), new HBox(6, location, browse));
+        g.addRow(0, fixed("Name"), name);
+        g.addRow(1, fixed("Kind"), kind);
+        g.addRow(2, fixed("Data"), new HBox(6, location, browse));
         g.add(create, 1, 3);
         g.add(message, 1, 4);
         Label help = new Label("Writes a project (AML controller, 30 trials) next to your settings and opens it: text "

@@ -118,7 +118,9 @@ public final class WelcomeViewModel {
                         // a sample that does not parse is a bug the tests catch; the others still show
                     }
                 }
-                found.sort(Comparator.comparingInt(Sample::speedRank).thenComparing(Sample::name));
+                // what can run here first, quickest first
+                found.sort(Comparator.comparing((Sample x) -> !x.ready()).thenComparingInt(Sample::speedRank)
+                        .thenComparing(Sample::name));
                 long ready = found.stream().filter(Sample::ready).count();
                 message = found.size() + " sample projects, " + ready + " with their data present (data directory "
                         + dataDirectory + ")";
@@ -178,8 +180,7 @@ public final class WelcomeViewModel {
             return "sudo apt-get install dataset-" + name;
         }
         String first = Path.of(location).getName(0).toString();
-        return "copy the " + first + " data set into " + dataDirectory + " (or choose another data directory, e.g. "
-                + "WAYFINDER_DATA=/path/to/datasets)";
+        return "copy " + first + "/ into " + dataDirectory + ", or set the data directory (File > Preferences)";
     }
 
     /** The quickest sample whose data is all present. */

@@ -111,7 +111,7 @@ class WelcomeAndQuitTest {
                 ProjectCodec.read(TestData.samples().resolve("nas201-random.json")), empty);
         assertThat(s.ready()).isFalse();
         assertThat(s.data()).singleElement().satisfies(d -> assertThat(d.howToGet())
-                .startsWith("copy the nats-bench-tss data set into " + empty));
+                .startsWith("copy nats-bench-tss/ into " + empty));
         assertThat(WelcomeViewModel.howToGet("/usr/share/datasets/fashion-mnist", empty))
                 .isEqualTo("sudo apt-get install dataset-fashion-mnist");
     }
