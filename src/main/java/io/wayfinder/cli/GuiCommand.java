@@ -43,23 +43,17 @@ public final class GuiCommand implements Callable<Integer> {
             System.err.println("error: the workbench needs a display (set DISPLAY, or run headless commands instead)");
             return 2;
         }
-        // the settings of the last session (~/.config/wayfinder/settings.json) fill in what flags, the project and
-        // the environment leave open
-        io.wayfinder.ui.common.UserSettings settings = io.wayfinder.ui.common.UserSettings.load();
-        Path store = options.store == null && System.getenv(StoreOptions.STORE_ENV) == null && settings.store() != null
-                ? settings.store() : options.storePath(null, null);
+        Path store = options.storePath(null, null);
+        boolean storeGiven = options.store != null || System.getenv(StoreOptions.STORE_ENV) != null;
         if (project != null) {
             io.wayfinder.project.Project p = io.wayfinder.project.ProjectCodec.read(project);
             store = options.storePath(p.directory(), p.store());
-            if (p.store() == null && options.store == null && System.getenv(StoreOptions.STORE_ENV) == null
-                    && settings.store() != null) {
-                store = settings.store();
-            }
+            storeGiven |= p.store() != null;
         }
-        Path data = options.data == null && System.getenv(io.wayfinder.task.DataDirectory.ENV) == null
-                && settings.dataDirectory() != null ? settings.dataDirectory() : options.dataDirectory();
-        WorkbenchLauncher.launch(new Workbench.Options(project, store, data, options.cacheDirectory(),
-                true, run, screen, space));
+        boolean dataGiven = options.data != null || System.getenv(io.wayfinder.task.DataDirectory.ENV) != null;
+        // the settings of the last session fill in what flags, the project and the environment leave open
+        WorkbenchLauncher.launch(new Workbench.Options(project, store, options.dataDirectory(), options.cacheDirectory(),
+                true, run, screen, space), storeGiven, dataGiven);
         return 0;
     }
 

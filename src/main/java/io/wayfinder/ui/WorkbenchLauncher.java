@@ -20,6 +20,19 @@ public final class WorkbenchLauncher {
     }
 
     /**
+     * Opens the workbench; the last session's store and data directory (settings file) replace the defaults unless
+     * they were given (flag, environment, project).
+     */
+    public static void launch(Workbench.Options o, boolean storeGiven, boolean dataGiven) {
+        io.wayfinder.ui.common.UserSettings settings = io.wayfinder.ui.common.UserSettings.load();
+        java.nio.file.Path store = !storeGiven && settings.store() != null ? settings.store() : o.store();
+        java.nio.file.Path data = !dataGiven && settings.dataDirectory() != null ? settings.dataDirectory()
+                : o.dataDirectory();
+        launch(new Workbench.Options(o.project(), store, data, o.cacheDirectory(), o.rememberRecent(), o.run(),
+                o.screen(), o.space()));
+    }
+
+    /**
      * Drops the one warning JavaFX prints when its jars are on the class path ("Unsupported JavaFX configuration"):
      * {@code java -jar} cannot put them on the module path (the installed app image does). Other records pass.
      */
