@@ -38,6 +38,31 @@ public final class WorkbenchLauncher {
      */
     static void quietStart() {
         JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        memorySettingsWithoutSessionBus();
+    }
+
+    /** The C library's setenv, for the one variable GTK must see before it starts. */
+    interface CLibrary extends com.sun.jna.Library {
+        int setenv(String name, String value, int overwrite);
+    }
+
+    /**
+     * Without a D-Bus session (a bare X server, Xvfb, ssh -X) GTK's file dialogs try to save their settings through
+     * dconf, fail, and print "dconf-WARNING" lines. With no session there is nowhere to keep them anyway, so GSettings'
+     * memory backend is chosen (GSETTINGS_BACKEND=memory, not overriding a value the user set). On a desktop with a
+     * session bus nothing changes.
+     */
+    static void memorySettingsWithoutSessionBus() {
+        String bus = System.getenv("DBUS_SESSION_BUS_ADDRESS");
+        if ((bus != null && !bus.isBlank()) || !System.getProperty("os.name", "").startsWith("Linux")) {
+            return;
+        }
+        try {
+            CLibrary c = com.sun.jna.Native.loadLibrary("c", CLibrary.class);
+            c.setenv("GSETTINGS_BACKEND", "memory", 0);
+        } catch (LinkageError | RuntimeException e) {
+            // JNA could not load the C library: GTK may print dconf warnings, nothing worse
+        }
     }
 
     /** The JavaFX application. */
