@@ -51,5 +51,5 @@ if ! $image_only; then
            --linux-package-name wayfinder --linux-package-deps libgtk-3-0 --linux-shortcut \
            --linux-menu-group Science --linux-app-category science --dest target/installer \
            --resource-dir installer/deb
-  say "package: $(ls target/installer/*.deb) ($(du -h target/installer/*.deb | cut -f1))"
+  say "Debian package: $(ls target/installer/*.deb) ($(du -h target/installer/*.deb | cut -f1))"
 fi
