@@ -181,9 +181,9 @@ public final class MainWindowView {
     }
 
     /**
-     * Closes the window. While a search runs it asks first ("Stop and quit" or "Cancel"); stopping lets the trials in
-     * flight end (nothing recorded is lost; {@code wayfinder resume RUN} continues the run) and closes when the search
-     * has ended. Ctrl+Q and the window's close button both come here.
+     * Closes the window. While a search runs it asks first ("Stop and quit" or "Cancel"); stopping marks the trials in
+     * flight interrupted (nothing recorded is lost; {@code wayfinder resume RUN} redoes them and continues the run)
+     * and closes when the search has ended. Ctrl+Q and the window's close button both come here.
      */
     public void requestClose() {
         if (closing) {
@@ -200,8 +200,8 @@ public final class MainWindowView {
         javafx.scene.control.ButtonType stopAndQuit = new javafx.scene.control.ButtonType("Stop and quit",
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Run " + p.runId() + " has " + String.format(Locale.ROOT, "%,d", p.observed())
-                + " of " + String.format(Locale.ROOT, "%,d", p.requested()) + " trials. Stop it and quit? Finished trials are kept; `wayfinder resume " + p.runId()
-                + "` continues the run later.", stopAndQuit, javafx.scene.control.ButtonType.CANCEL);
+                + " of " + String.format(Locale.ROOT, "%,d", p.requested()) + " trials. Stop it and quit? Finished trials are kept; trials in flight are marked interrupted, and "
+                + "`wayfinder resume " + p.runId() + "` redoes them and continues the run later.", stopAndQuit, javafx.scene.control.ButtonType.CANCEL);
         a.setHeaderText("A search is running");
         a.getDialogPane().setId("quitDialog");
         a.initOwner(root.getScene().getWindow());
@@ -209,7 +209,7 @@ public final class MainWindowView {
             if (r == stopAndQuit) {
                 closing = true;
                 messageLabel.textProperty().unbind();
-                messageLabel.setText("stopping the search: waiting for the trials in flight to end…");
+                messageLabel.setText("stopping the search…");
                 model.stopThen(() -> root.getScene().getWindow().hide());
             }
         });

@@ -118,8 +118,8 @@ public final class MainWindowViewModel implements AutoCloseable {
     }
 
     /**
-     * Stops the running search and, once it has ended (the trials in flight finish or are marked interrupted, so
-     * nothing recorded is lost and the run can be resumed), runs {@code then} on the UI executor.
+     * Stops the running search and, once it has ended (trials in flight are marked interrupted, so nothing recorded
+     * is lost and the run can be resumed), runs {@code then} on the UI executor.
      */
     public void stopThen(Runnable then) {
         stop();

@@ -165,7 +165,8 @@ class WelcomeAndQuitTest {
         await(() -> robot.lookup("#quitDialog").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#quitDialog").queryAs(DialogPane.class);
         assertThat(dialog.getHeaderText()).isEqualTo("A search is running");
-        assertThat(dialog.getContentText()).contains("Run " + run).contains("wayfinder resume " + run);
+        assertThat(dialog.getContentText()).contains("Run " + run).contains("marked interrupted")
+                .contains("wayfinder resume " + run);
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.isShowing()).isTrue();
