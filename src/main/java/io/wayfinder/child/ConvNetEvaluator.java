@@ -131,6 +131,7 @@ public final class ConvNetEvaluator implements TrialEvaluator {
 
     @Override
     public String backend() {
-        return "deeplearning4j " + Nd4j.getBackend().getClass().getSimpleName() + " (CPU, float)";
+        return "deeplearning4j " + Nd4j.getBackend().getClass().getSimpleName() + " (CPU, float, "
+                + Nd4j.getEnvironment().maxThreads() + " ND4J thread(s) per operation)";
     }
 }

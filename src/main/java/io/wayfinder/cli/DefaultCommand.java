@@ -28,7 +28,7 @@ final class DefaultCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (GuiCommand.displayAvailable()) {
-            return GuiCommand.open(extractSamples().resolve(DEFAULT_PROJECT), options);
+            return GuiCommand.open(null, options); // the welcome view lists the samples, the quickest one click away
         }
         Path dir = extractSamples();
         Project project = ProjectCodec.read(dir.resolve(DEFAULT_PROJECT)).withTrialsPerTask(DEFAULT_TRIALS);

@@ -151,13 +151,13 @@ public final class ExportCommand implements Callable<Integer> {
         }
         StringWriter sw = new StringWriter();
         PrintWriter w = new PrintWriter(sw);
-        List<String> header = new ArrayList<>(List.of("trial", "seq", "attempt", "task", "status", "reward",
+        List<String> header = new ArrayList<>(List.of("trial", "id", "attempt", "task", "status", "reward",
                 "validation", "test", "started_ms", "duration_ms", "seed", "observe_order", "failure", "worker"));
         header.addAll(paths);
         w.print(row(header));
         for (int i = 0; i < trials.size(); i++) {
             TrialRecord t = trials.get(i);
-            List<String> cells = new ArrayList<>(List.of(Long.toString(t.id()), Integer.toString(t.seq()),
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(t.seq()), Long.toString(t.id()),
                     Integer.toString(t.attempt()), run.taskNames().get(t.task()), t.status().name().toLowerCase(),
                     num(t.reward()), num(t.validationMetric()), num(t.testMetric()), Long.toString(t.startedMillis()),
                     Long.toString(t.durationMillis()), Long.toString(t.seed()), Integer.toString(t.observeOrder()),
@@ -214,6 +214,7 @@ public final class ExportCommand implements Callable<Integer> {
         ArrayNode list = root.putArray("trials");
         for (TrialRecord t : trials) {
             ObjectNode o = list.addObject();
+            o.put("trial", t.seq());
             o.put("id", t.id());
             o.put("seq", t.seq());
             o.put("attempt", t.attempt());

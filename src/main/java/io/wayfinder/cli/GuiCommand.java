@@ -60,12 +60,16 @@ public final class GuiCommand implements Callable<Integer> {
             return 2;
         }
         Path store = options.storePath(null, null);
+        boolean storeGiven = options.store != null || System.getenv(StoreOptions.STORE_ENV) != null;
         if (project != null) {
             io.wayfinder.project.Project p = io.wayfinder.project.ProjectCodec.read(project);
             store = options.storePath(p.directory(), p.store());
+            storeGiven |= p.store() != null;
         }
+        boolean dataGiven = options.data != null || System.getenv(io.wayfinder.task.DataDirectory.ENV) != null;
+        // the settings of the last session fill in what flags, the project and the environment leave open
         WorkbenchLauncher.launch(new Workbench.Options(project, store, options.dataDirectory(), options.cacheDirectory(),
-                true, run, screen, space));
+                true, run, screen, space), storeGiven, dataGiven);
         return 0;
     }
 

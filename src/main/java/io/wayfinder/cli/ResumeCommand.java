@@ -34,7 +34,7 @@ public final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (RunStore store = options.open();
              PreparedSearch search = new Searches(store, options.dataDirectory(), options.cacheDirectory())
-                     .resume(runId, trials)) {
+                     .onStatus(RunCommand::say).resume(runId, trials)) {
             return RunCommand.follow(store, search, 10, options.shared(null, null)
                     ? RunCommand.distribution(workers, leaseSeconds) : null);
         }

@@ -82,7 +82,8 @@ public final class RunCommand implements Callable<Integer> {
         RunStores.Created opened = RunStores.openForNewRun(storePath);
         PreparedSearch prepared;
         try {
-            prepared = new Searches(opened.store(), options.dataDirectory(), options.cacheDirectory()).start(project);
+            prepared = new Searches(opened.store(), options.dataDirectory(), options.cacheDirectory())
+                    .onStatus(RunCommand::say).start(project);
         } catch (RuntimeException e) {
             // a run that cannot start leaves nothing behind, not even an empty store file
             opened.discard();
@@ -92,6 +93,12 @@ public final class RunCommand implements Callable<Integer> {
             System.out.println("store " + storePath.toAbsolutePath() + ", data " + options.dataDirectory());
             return follow(store, search, 10);
         }
+    }
+
+    /** A preparation step, printed at once (also when the output is a pipe). */
+    static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
     }
 
     static int follow(RunStore store, PreparedSearch search, int top) throws InterruptedException {
@@ -105,7 +112,8 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         RunStatus status;
         try {
-            status = search.run(ConsoleProgress.forStdout(), control, distribution);
+            status = search.run(ConsoleProgress.forStdout().tasks(
+                    search.project().tasks().stream().map(io.wayfinder.project.TaskSpec::name).toList()), control, distribution);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -34,6 +34,7 @@ public final class Searches {
     private final RunStore store;
     private final Path dataDirectory;
     private final Path cacheDirectory;
+    private java.util.function.Consumer<String> status = s -> { };
 
     public Searches(RunStore store, Path dataDirectory, Path cacheDirectory) {
         this.store = store;
@@ -43,6 +44,15 @@ public final class Searches {
 
     public RunStore store() {
         return store;
+    }
+
+    /**
+     * Where preparation steps say what they do (loading a task's data, building embeddings), one line each, on the
+     * calling thread. Default: nowhere.
+     */
+    public Searches onStatus(java.util.function.Consumer<String> status) {
+        this.status = status == null ? s -> { } : status;
+        return this;
     }
 
     /**
@@ -161,7 +171,18 @@ public final class Searches {
                     throw new InputException(t.settings().source(), "task " + t.name() + " kind", e.getMessage());
                 }
                 t.settings().requireOnly(provider.settingKeys());
+                status.accept("preparing task " + t.name() + " (" + t.kind() + "): " + switch (t.kind()) {
+                    case "tabular" -> "loading the benchmark table";
+                    case "image" -> "loading and splitting the IDX images";
+                    case "text" -> "loading the text and its embedding modules (word2vec modules are trained once "
+                            + "and cached: minutes the first time)";
+                    case "language-model" -> "loading the corpus";
+                    default -> "loading its data";
+                } + (t.data() == null ? "" : " from " + t.data()) + "...");
+                long t0 = System.nanoTime();
                 TrialEvaluator e = provider.create(t, env);
+                status.accept(String.format(java.util.Locale.ROOT, "task %s ready (%.1f s)", t.name(),
+                        (System.nanoTime() - t0) / 1e9));
                 if (e instanceof io.wayfinder.task.TabularEvaluator tab) {
                     tab.check(project.space());
                 }

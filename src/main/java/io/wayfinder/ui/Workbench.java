@@ -7,7 +7,13 @@ import io.wayfinder.store.RunStores;
 import io.wayfinder.ui.shell.MainWindowView;
 import io.wayfinder.ui.shell.MainWindowViewModel;
 import java.nio.file.Path;
-import java.util.prefs.Preferences;
+import io.wayfinder.ui.common.UserSettings;
+import io.wayfinder.ui.welcome.WelcomeView;
+import io.wayfinder.ui.welcome.WelcomeViewModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -53,24 +59,89 @@ public final class Workbench {
     }
 
     public static MainWindowView open(Stage stage, Options options, RunStore store) {
+        UserSettings settings = options.rememberRecent() ? UserSettings.load() : UserSettings.load((Path) null);
+        settings.store(options.store());
         SearchService service = new SearchService(new Searches(store, options.dataDirectory(), options.cacheDirectory()));
-        MainWindowViewModel model = new MainWindowViewModel(service, options.store(), Platform::runLater,
-                options.rememberRecent() ? Preferences.userNodeForPackage(Workbench.class) : null);
+        MainWindowViewModel model = new MainWindowViewModel(service, options.store(), Platform::runLater, settings);
         MainWindowView view = new MainWindowView(model);
+
+        Path share = options.rememberRecent() ? dataHome() : tempDirectory();
+        WelcomeViewModel welcome = new WelcomeViewModel(share.resolve("sample-projects"), share.resolve("projects"),
+                options.dataDirectory(), Platform::runLater, Workbench::inBackground, new WelcomeViewModel.Actions() {
+                    @Override
+                    public void openProject(Path file) {
+                        view.openProjectFile(file);
+                    }
+
+                    @Override
+                    public void startProject(Path file) {
+                        view.startProjectFile(file);
+                    }
+
+                    @Override
+                    public void openRun(long runId) {
+                        view.openRunById(runId);
+                    }
+
+                    @Override
+                    public void openStore(Path s) {
+                        view.openStore(s);
+                    }
+                });
+        welcome.recentStores().setAll(settings.recentStores());
+        welcome.recentRuns().setAll(model.runs().stream().limit(8).toList());
+        model.runs().addListener((javafx.collections.ListChangeListener<io.wayfinder.run.RunRecord>) c ->
+                welcome.recentRuns().setAll(model.runs().stream().limit(8).toList()));
+        view.setWelcome(new WelcomeView(welcome.load()));
+
+        UserSettings.Window w = settings.window();
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view.root(), Math.min(1400, screen.getWidth()), Math.min(880, screen.getHeight()));
+        Scene scene = new Scene(view.root(), Math.min(w.width(), screen.getWidth()), Math.min(w.height(), screen.getHeight()));
         scene.getStylesheets().add(Workbench.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Wayfinder workbench");
-        stage.setOnHidden(e -> {
-            model.close();
-            store.close();
+        if (!Double.isNaN(w.x()) && screen.contains(w.x() + 20, w.y() + 20)) {
+            stage.setX(w.x());
+            stage.setY(w.y());
+        }
+        stage.setMaximized(w.maximized());
+        view.split().setDividerPositions(w.divider());
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable shutdown = () -> {
+            if (closed.compareAndSet(false, true)) {
+                double[] d = view.split().getDividerPositions();
+                settings.window(new UserSettings.Window(stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight(),
+                        stage.isMaximized(), d.length > 0 ? d[0] : w.divider()));
+                if (options.rememberRecent()) {
+                    settings.save();
+                }
+                model.close();
+                store.close();
+            }
+        };
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            view.requestClose();
         });
+        stage.setOnHidden(e -> shutdown.run());
+        view.setReopen(newStore -> {
+            shutdown.run();
+            Path data = settings.dataDirectory() != null ? settings.dataDirectory() : options.dataDirectory();
+            settings.store(newStore);
+            if (options.rememberRecent()) {
+                settings.save();
+            }
+            open(stage, new Options(null, newStore, data, options.cacheDirectory(), options.rememberRecent()));
+        });
+        if (options.rememberRecent()) {
+            settings.save();
+        }
         if (options.project() != null) {
             model.openProject(options.project());
         }
         if (options.space() != null) {
             view.editor().model().load(options.space());
+            view.showScreen("editor");
         }
         if (options.run() >= 0) {
             model.openRun(options.run());
@@ -83,5 +154,27 @@ public final class Workbench {
             view.inspect(Long.parseLong(p[0]), "best".equals(p[1]) ? -1 : Integer.parseInt(p[1]), i == 1);
         }
         return view;
+    }
+
+    private static void inBackground(Runnable r) {
+        Thread t = new Thread(r, "wayfinder-welcome");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** $XDG_DATA_HOME/wayfinder, else ~/.local/share/wayfinder. */
+    static Path dataHome() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("wayfinder");
+    }
+
+    private static Path tempDirectory() {
+        try {
+            return Files.createTempDirectory("wayfinder-workbench");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -100,7 +100,7 @@ class CommandLineTest {
                 .exitCode()).isZero();
         var lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(301);
-        assertThat(lines.get(0)).startsWith("trial,seq,attempt,task,status,reward,validation,test").endsWith("e_3_2");
+        assertThat(lines.get(0)).startsWith("trial,id,attempt,task,status,reward,validation,test").endsWith("e_3_2");
         assertThat(lines.get(1)).contains(",cifar10,complete,");
 
         CliRunner.Result json = CliRunner.run("export", "1", "--format", "json", "--store", store());

@@ -125,7 +125,7 @@ class WorkbenchSmokeTest {
 
     @Test
     void editorShowsTheProjectsSpaceAndValidatesEdits(FxRobot robot) throws Exception {
-        robot.interact(() -> view.screens().getSelectionModel().select(1));
+        robot.interact(() -> view.showScreen("editor"));
         assertThat(robot.lookup("#configurationCount").queryAs(Label.class).getText()).startsWith("15,625 configurations");
         ListView<?> decisions = robot.lookup("#decisionList").queryAs(ListView.class);
         assertThat(decisions.getItems()).hasSize(6);

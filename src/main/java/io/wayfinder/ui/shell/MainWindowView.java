@@ -43,6 +43,8 @@ public final class MainWindowView {
     @FXML private Label projectLabel;
     @FXML private TreeView<NavItem> navigator;
     @FXML private TabPane screens;
+    @FXML private Tab welcomeTab;
+    @FXML private javafx.scene.control.SplitPane split;
     @FXML private Tab dashboardTab;
     @FXML private Tab editorTab;
     @FXML private Label stateLabel;
@@ -60,6 +62,9 @@ public final class MainWindowView {
     private final Tab comparisonTab = new Tab("Comparison");
     private io.wayfinder.ui.inspector.InspectorScreen inspector;
     private final Tab inspectorTab = new Tab("Inspector");
+    private io.wayfinder.ui.welcome.WelcomeView welcome;
+    private java.util.function.Consumer<Path> reopenWithStore = p -> { };
+    private boolean closing;
 
     public MainWindowView(MainWindowViewModel model) {
         this.model = model;
@@ -85,6 +90,134 @@ public final class MainWindowView {
 
     public TabPane screens() {
         return screens;
+    }
+
+    public javafx.scene.control.SplitPane split() {
+        return split;
+    }
+
+    /** Shows the welcome view in its tab (and selects it). */
+    public void setWelcome(io.wayfinder.ui.welcome.WelcomeView view) {
+        welcome = view;
+        welcomeTab.setContent(view.root());
+        screens.getSelectionModel().select(welcomeTab);
+    }
+
+    public io.wayfinder.ui.welcome.WelcomeView welcome() {
+        return welcome;
+    }
+
+    /** What "open another store" and a changed data directory do: reopen the workbench (set by the workbench). */
+    public void setReopen(java.util.function.Consumer<Path> withStore) {
+        reopenWithStore = withStore;
+    }
+
+    /** Opens a project (from the welcome view): asks first when the editor has unsaved changes. */
+    public void openProjectFile(Path file) {
+        if (confirmDiscardEdits()) {
+            guarded(() -> {
+                model.openProject(file);
+                screens.getSelectionModel().select(dashboardTab);
+            });
+        }
+    }
+
+    /** Opens a project and starts its search (the welcome view's Start). */
+    public void startProjectFile(Path file) {
+        if (!confirmDiscardEdits()) {
+            return;
+        }
+        guarded(() -> {
+            model.openProject(file);
+            model.startSearch();
+        });
+    }
+
+    /** Opens a run's dashboard (the welcome view's recent runs). */
+    public void openRunById(long id) {
+        guarded(() -> model.openRun(id));
+    }
+
+    /** Switches to another run store (the welcome view's recent stores). */
+    public void openStore(Path store) {
+        if (store.toAbsolutePath().normalize().equals(model.storePath().toAbsolutePath().normalize())) {
+            return;
+        }
+        if (model.service().busy()) {
+            guarded(() -> {
+                throw new IllegalStateException("a search is running in this store; stop it before opening another");
+            });
+            return;
+        }
+        if (confirmDiscardEdits()) {
+            reopenWithStore.accept(store);
+        }
+    }
+
+    /**
+     * True when the editor has no unsaved changes, or the user chose to save or discard them (a dialog: Save, Discard,
+     * Cancel).
+     */
+    public boolean confirmDiscardEdits() {
+        if (!editor.model().dirtyProperty().get()) {
+            return true;
+        }
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save",
+                javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard changes",
+                javafx.scene.control.ButtonBar.ButtonData.NO);
+        Path f = editor.model().fileProperty().get();
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The search space " + (f == null ? "(new, never saved)"
+                : f.getFileName().toString()) + " has unsaved changes.", save, discard,
+                javafx.scene.control.ButtonType.CANCEL);
+        a.setHeaderText("Save your changes to the search space?");
+        a.getDialogPane().setId("unsavedDialog");
+        if (root.getScene() != null && root.getScene().getWindow() != null) {
+            a.initOwner(root.getScene().getWindow());
+        }
+        javafx.scene.control.ButtonType r = a.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        if (r == save) {
+            screens.getSelectionModel().select(editorTab);
+            editor.save();
+            return !editor.model().dirtyProperty().get();
+        }
+        return r == discard;
+    }
+
+    /**
+     * Closes the window. While a search runs it asks first ("Stop and quit" or "Cancel"); stopping marks the trials in
+     * flight interrupted (nothing recorded is lost; {@code wayfinder resume RUN} redoes them and continues the run)
+     * and closes when the search has ended. Ctrl+Q and the window's close button both come here.
+     */
+    public void requestClose() {
+        if (closing) {
+            return;
+        }
+        if (!model.service().busy()) {
+            if (confirmDiscardEdits()) {
+                closing = true;
+                root.getScene().getWindow().hide();
+            }
+            return;
+        }
+        var p = model.service().progress();
+        javafx.scene.control.ButtonType stopAndQuit = new javafx.scene.control.ButtonType("Stop and quit",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Run " + p.runId() + " has " + String.format(Locale.ROOT, "%,d", p.observed())
+                + " of " + String.format(Locale.ROOT, "%,d", p.requested()) + " trials. Stop it and quit? Finished trials are kept; trials in flight are marked interrupted, and "
+                + "`wayfinder resume " + p.runId() + "` redoes them and continues the run later.", stopAndQuit, javafx.scene.control.ButtonType.CANCEL);
+        a.setHeaderText("A search is running");
+        a.getDialogPane().setId("quitDialog");
+        a.initOwner(root.getScene().getWindow());
+        a.resultProperty().addListener((o, before, r) -> {
+            if (r == stopAndQuit) {
+                closing = true;
+                messageLabel.textProperty().unbind();
+                messageLabel.setText("stopping the search…");
+                model.stopThen(() -> root.getScene().getWindow().hide());
+            }
+        });
+        a.show();
     }
 
     @FXML
@@ -216,6 +349,8 @@ public final class MainWindowView {
     }
 
     private void loadSpaceOf(Project p) {
+        // the previous project's message (e.g. a space that did not load) does not outlive it
+        messageLabel.textProperty().bind(model.messageProperty());
         if (p == null || p.spaceFile() == null || p.directory() == null) {
             return;
         }
@@ -235,7 +370,7 @@ public final class MainWindowView {
         for (Path p : model.recentProjects()) {
             MenuItem m = new MenuItem(p.toString());
             m.setMnemonicParsing(false);
-            m.setOnAction(e -> guarded(() -> model.openProject(p)));
+            m.setOnAction(e -> openProjectFile(p));
             recentMenu.getItems().add(m);
         }
         recentMenu.setDisable(model.recentProjects().isEmpty());
@@ -277,6 +412,9 @@ public final class MainWindowView {
 
     @FXML
     void openProject() {
+        if (!confirmDiscardEdits()) {
+            return;
+        }
         FileChooser c = new FileChooser();
         c.setTitle("Open project");
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Wayfinder project (JSON)", "*.json"));
@@ -289,7 +427,9 @@ public final class MainWindowView {
     @FXML
     private void openSpace() {
         screens.getSelectionModel().select(editorTab);
-        editor.open();
+        if (confirmDiscardEdits()) {
+            editor.open();
+        }
     }
 
     @FXML
@@ -314,7 +454,17 @@ public final class MainWindowView {
 
     @FXML
     private void quit() {
-        root.getScene().getWindow().hide();
+        requestClose();
+    }
+
+    @FXML
+    private void showWelcome() {
+        screens.getSelectionModel().select(welcomeTab);
+    }
+
+    @FXML
+    private void preferences() {
+        PreferencesDialog.show(root.getScene().getWindow(), model.settings(), reopenWithStore, model.storePath());
     }
 
     @FXML

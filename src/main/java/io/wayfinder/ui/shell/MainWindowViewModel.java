@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.prefs.Preferences;
+import io.wayfinder.ui.common.UserSettings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,12 +31,14 @@ import javafx.collections.ObservableList;
  * onto the UI executor.
  */
 public final class MainWindowViewModel implements AutoCloseable {
-    private static final int RECENT = 8;
 
     private final SearchService service;
     private final Executor ui;
     private final Path storePath;
-    private final Preferences prefs;
+    private final UserSettings settings;
+    private final java.util.concurrent.ScheduledExecutorService poller;
+    private volatile String runsSignature = "";
+    private volatile boolean closed;
     private final ObjectProperty<Project> project = new SimpleObjectProperty<>();
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
@@ -55,11 +57,14 @@ public final class MainWindowViewModel implements AutoCloseable {
     private SearchService.State lastState;
     private io.wayfinder.ui.compare.ComparisonViewModel comparison;
 
-    public MainWindowViewModel(SearchService service, Path storePath, Executor ui, Preferences prefs) {
+    /**
+     * @param settings the user's settings (recent projects, workers); {@code UserSettings.load(null)} for none
+     */
+    public MainWindowViewModel(SearchService service, Path storePath, Executor ui, UserSettings settings) {
         this.service = service;
         this.ui = ui;
         this.storePath = storePath;
-        this.prefs = prefs;
+        this.settings = settings == null ? UserSettings.load((Path) null) : settings;
         this.progressToUi = new Coalescer(ui, this::showProgress);
         service.addListener(new SearchService.Listener() {
             @Override
@@ -75,16 +80,61 @@ public final class MainWindowViewModel implements AutoCloseable {
                 }
             }
         });
-        if (prefs != null) {
-            for (String s : prefs.get("recentProjects", "").split("\n")) {
-                if (!s.isBlank()) {
-                    recentProjects.add(Path.of(s));
-                }
-            }
-        }
+        recentProjects.setAll(this.settings.recentProjects());
         project.addListener((o, a, b) -> updateCommands());
         refreshRuns();
         showProgress();
+        // runs written by another process (a `wayfinder run` on the same store) appear without a manual refresh
+        poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wayfinder-runs-poller");
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleWithFixedDelay(this::pollRuns, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private static String signature(List<RunRecord> runs) {
+        StringBuilder b = new StringBuilder();
+        for (RunRecord r : runs) {
+            b.append(r.id()).append(':').append(r.status()).append(';');
+        }
+        return b.toString();
+    }
+
+    private void pollRuns() {
+        if (closed) {
+            return;
+        }
+        try {
+            String now = signature(store().runs());
+            if (!now.equals(runsSignature)) {
+                ui.execute(this::refreshRuns);
+            }
+        } catch (RuntimeException e) {
+            // the store is closing or busy: try again at the next tick
+        }
+    }
+
+    public UserSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Stops the running search and, once it has ended (trials in flight are marked interrupted, so nothing recorded
+     * is lost and the run can be resumed), runs {@code then} on the UI executor.
+     */
+    public void stopThen(Runnable then) {
+        stop();
+        Thread t = new Thread(() -> {
+            try {
+                service.awaitIdle(600_000);
+            } catch (Exception e) {
+                // ended with an error or timed out: the run's state is in the store either way
+            }
+            ui.execute(then);
+        }, "wayfinder-stop-then");
+        t.setDaemon(true);
+        t.start();
     }
 
     public RunStore store() {
@@ -103,22 +153,22 @@ public final class MainWindowViewModel implements AutoCloseable {
     public Project openProject(Path file) {
         Project p = ProjectCodec.read(file);
         project.set(p);
-        Path abs = file.toAbsolutePath().normalize();
-        recentProjects.remove(abs);
-        recentProjects.add(0, abs);
-        while (recentProjects.size() > RECENT) {
-            recentProjects.remove(RECENT);
-        }
-        if (prefs != null) {
-            prefs.put("recentProjects", String.join("\n", recentProjects.stream().map(Path::toString).toList()));
-        }
+        settings.addRecentProject(file);
+        recentProjects.setAll(settings.recentProjects());
+        settings.save();
         return p;
     }
 
     public void refreshRuns() {
+        if (closed) {
+            return; // a late event after the window closed: the store is gone
+        }
         List<RunRecord> all = new ArrayList<>(store().runs());
+        runsSignature = signature(all);
         java.util.Collections.reverse(all);
-        runs.setAll(all);
+        if (!all.equals(runs)) {
+            runs.setAll(all);
+        }
     }
 
     /** A run's status as the navigator shows it: "interrupted" for a run stored as running whose process is gone. */
@@ -134,6 +184,11 @@ public final class MainWindowViewModel implements AutoCloseable {
             throw new IllegalStateException("open a project first");
         }
         openedForRun = -1;
+        if (settings.workers() > 0) {
+            io.wayfinder.project.ExecutionSettings e = p.execution();
+            p = p.withExecution(new io.wayfinder.project.ExecutionSettings(settings.workers(), e.failureReward(),
+                    e.checkpointEvery()));
+        }
         service.start(p);
         updateCommands();
     }
@@ -189,6 +244,9 @@ public final class MainWindowViewModel implements AutoCloseable {
     }
 
     private void showProgress() {
+        if (closed) {
+            return;
+        }
         SearchService.Progress p = service.progress();
         state.set(p.state().name().toLowerCase(Locale.ROOT) + (p.runId() >= 0 ? " · run " + p.runId() : ""));
         trials.set(p.requested() > 0 ? p.observed() + " / " + p.requested() + " trials"
@@ -285,6 +343,8 @@ public final class MainWindowViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        poller.shutdownNow();
         DashboardViewModel d = dashboard.get();
         if (d != null) {
             d.close();

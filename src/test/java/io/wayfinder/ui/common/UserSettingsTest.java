@@ -1,0 +1,63 @@
+package io.wayfinder.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Settings persist between sessions in the XDG place; a damaged file never stops the workbench. */
+class UserSettingsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFileFollowsXdgConfigHome() {
+        assertThat(UserSettings.defaultFile(Map.of("XDG_CONFIG_HOME", dir.toString())))
+                .isEqualTo(dir.resolve("wayfinder/settings.json"));
+        assertThat(UserSettings.defaultFile(Map.of()))
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".config", "wayfinder", "settings.json"));
+        assertThat(UserSettings.defaultFile(Map.of("XDG_CONFIG_HOME", "relative/ignored")))
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".config", "wayfinder", "settings.json"));
+    }
+
+    @Test
+    void everySettingSurvivesASaveAndALoad() {
+        Path file = dir.resolve("wayfinder/settings.json");
+        UserSettings s = UserSettings.load(file);
+        assertThat(s.workers()).isZero();
+        assertThat(s.window()).isEqualTo(UserSettings.Window.DEFAULT);
+        s.dataDirectory(dir.resolve("data"));
+        s.store(dir.resolve("a.db"));
+        s.store(dir.resolve("b.db"));
+        s.store(dir.resolve("a.db"));
+        s.workers(3);
+        s.window(new UserSettings.Window(10, 20, 1200, 700, true, 0.3));
+        s.addRecentProject(dir.resolve("p.json"));
+        assertThat(s.save()).isTrue();
+
+        UserSettings t = UserSettings.load(file);
+        assertThat(t.dataDirectory()).isEqualTo(dir.resolve("data"));
+        assertThat(t.store()).isEqualTo(dir.resolve("a.db"));
+        assertThat(t.recentStores()).containsExactly(dir.resolve("a.db"), dir.resolve("b.db"));
+        assertThat(t.workers()).isEqualTo(3);
+        assertThat(t.backend()).isEqualTo("cpu");
+        assertThat(t.window()).isEqualTo(new UserSettings.Window(10, 20, 1200, 700, true, 0.3));
+        assertThat(t.recentProjects()).containsExactly(dir.resolve("p.json"));
+        assertThatThrownBy(() -> t.workers(-1)).hasMessageContaining("between 0 and 256");
+    }
+
+    @Test
+    void aDamagedFileGivesTheDefaults() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"workers\": 4, \"window\": ");
+        UserSettings s = UserSettings.load(file);
+        assertThat(s.workers()).isZero();
+        assertThat(s.window()).isEqualTo(UserSettings.Window.DEFAULT);
+        assertThat(s.save()).isTrue();
+        assertThat(UserSettings.load(file).workers()).isZero();
+    }
+}
