@@ -50,6 +50,15 @@ public final class BenchConvNetCommand implements Callable<Integer> {
                     + "linux-x86_64-onednn-avx512.jar) in place of the built-in linux-x86_64 one, side by side.")
     List<Path> nd4jJars = new ArrayList<>();
 
+    @Option(names = "--torch", paramLabel = "SCRIPT",
+            description = "Also time the same net in PyTorch (peer reference): resources/bench/convnet_torch.py, run "
+                    + "with --python (needs Debian's python3-torch; benchmark only).")
+    Path torch;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", paramLabel = "EXE",
+            description = "Python for --torch (default: ${DEFAULT-VALUE}).")
+    String python;
+
     @Option(names = "--worker", hidden = true, description = "Measure in this JVM with the first --threads value.")
     boolean worker;
 
@@ -72,10 +81,21 @@ public final class BenchConvNetCommand implements Callable<Integer> {
         List<Path> variants = new ArrayList<>();
         variants.add(null);
         variants.addAll(nd4jJars);
+        if (torch != null) {
+            if (!Files.isRegularFile(torch)) {
+                throw new IllegalArgumentException("--torch: no such file: " + torch);
+            }
+            variants.add(torch);
+        }
         for (Path variant : variants) {
-            String name = variant == null ? "built-in nd4j-native" : variant.getFileName().toString();
+            boolean isTorch = variant != null && variant.equals(torch);
+            String name = variant == null ? "built-in nd4j-native" : isTorch ? "PyTorch (peer)"
+                    : variant.getFileName().toString();
             for (int t : threads) {
-                double[] ips = measureInSubprocess(t, variant);
+                double[] ips = isTorch ? measure(List.of(python, torch.toString(), "--threads", Integer.toString(t),
+                        "--images", Integer.toString(images), "--repeats", Integer.toString(repeats), "--batch",
+                        Integer.toString(batch), "--size", Integer.toString(side)), t)
+                        : measureInSubprocess(t, variant);
                 double median = ConvNetBench.median(ips);
                 double gflops = median * flops / 1e9;
                 System.out.printf("%s, %d ND4J thread%s: median %.1f images/s (min %.1f, max %.1f), %.2f GFLOP/s = "
@@ -158,6 +178,10 @@ public final class BenchConvNetCommand implements Callable<Integer> {
                 "--images", Integer.toString(images), "--repeats", Integer.toString(repeats),
                 "--batch", Integer.toString(batch), "--downsample", Integer.toString(downsample),
                 "--data", data.toString()));
+        return measure(cmd, t);
+    }
+
+    private static double[] measure(List<String> cmd, int t) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(t));
         Process p = pb.start();
