@@ -98,7 +98,7 @@ public final class BenchConvNetCommand implements Callable<Integer> {
                         : measureInSubprocess(t, variant);
                 double median = ConvNetBench.median(ips);
                 double gflops = median * flops / 1e9;
-                System.out.printf("%s, %d ND4J thread%s: median %.1f images/s (min %.1f, max %.1f), %.2f GFLOP/s = "
+                System.out.printf("%s, %d thread%s: median %.1f images/s (min %.1f, max %.1f), %.2f GFLOP/s = "
                         + "%.1f%% of %d core%s' fp32 peak%n", name, t, t == 1 ? "" : "s", median,
                         Arrays.stream(ips).min().orElse(0), Arrays.stream(ips).max().orElse(0), gflops,
                         100 * gflops / (t * ConvNetBench.PEAK_GFLOPS_PER_CORE), t, t == 1 ? "" : "s");
