@@ -37,6 +37,39 @@ public final class ConvNetBench {
         return new ConvNetArchitecture(layers);
     }
 
+    /** fp32 peak of one core of the reference machine (AMD Zen 4, 2.6 GHz, AVX-512), GFLOP/s. */
+    public static final double PEAK_GFLOPS_PER_CORE = 83.0;
+
+    /**
+     * Floating-point operations to train on one image (forward, backward to inputs and to weights: 3x the forward
+     * multiply-adds, 2 FLOPs each), counted from the plan's shapes: convolutions and the output layer only (batch
+     * norm, ReLU, padding and pooling are memory-bound and small).
+     */
+    public static double trainingFlopsPerImage(ConvNetPlan plan) {
+        double forward = 0;
+        for (ConvNetPlan.Node n : plan.nodes()) {
+            if (n.op() == ConvNetPlan.Op.CONV || n.op() == ConvNetPlan.Op.SOFTMAX) {
+                int inDepth = 0;
+                for (String in : n.inputs()) {
+                    ConvNetPlan.Node i = plan.node(in);
+                    inDepth += i.depth();
+                }
+                if (n.op() == ConvNetPlan.Op.CONV) {
+                    forward += 2.0 * n.height() * n.width() * n.depth() * n.conv().filterHeight()
+                            * n.conv().filterWidth() * inDepth;
+                } else {
+                    forward += 2.0 * inDepth * n.depth();
+                }
+            }
+        }
+        return 3 * forward;
+    }
+
+    /** The fixed net's plan on images of the given size. */
+    public static ConvNetPlan fixedPlan(int rows, int cols, int classes) {
+        return ConvNetPlan.of(fixedArchitecture(), rows, cols, 1, classes);
+    }
+
     /** ND4J's current thread caps, for the report. */
     public static String threadInfo() {
         return "ND4J maxThreads " + Nd4j.getEnvironment().maxThreads() + ", maxMasterThreads "
@@ -57,7 +90,7 @@ public final class ConvNetBench {
      */
     public static double[] imagesPerSecond(ImageDataSet data, int batchSize, int repeats, long seed) {
         ConvNetTrainer.useFloat();
-        ConvNetPlan plan = ConvNetPlan.of(fixedArchitecture(), data.rows(), data.cols(), 1, data.classes());
+        ConvNetPlan plan = fixedPlan(data.rows(), data.cols(), data.classes());
         ComputationGraph net = new ComputationGraph(ConvNetBuilder.configuration(plan, seed, 1e-3));
         net.init();
         ConvNetTrainer trainer = new ConvNetTrainer(net, null);

@@ -45,6 +45,20 @@ public final class BenchConvNetCommand implements Callable<Integer> {
             description = "Folder with train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz.")
     Path data;
 
+    @Option(names = "--nd4j-jar", split = ",", paramLabel = "JAR",
+            description = "Also time each of these nd4j-native classifier jars (e.g. ~/.m2/.../nd4j-native-1.0.0-M2.1-"
+                    + "linux-x86_64-onednn-avx512.jar) in place of the built-in linux-x86_64 one, side by side.")
+    List<Path> nd4jJars = new ArrayList<>();
+
+    @Option(names = "--torch", paramLabel = "SCRIPT",
+            description = "Also time the same net in PyTorch (peer reference): resources/bench/convnet_torch.py, run "
+                    + "with --python (needs Debian's python3-torch; benchmark only).")
+    Path torch;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", paramLabel = "EXE",
+            description = "Python for --torch (default: ${DEFAULT-VALUE}).")
+    String python;
+
     @Option(names = "--worker", hidden = true, description = "Measure in this JVM with the first --threads value.")
     boolean worker;
 
@@ -60,10 +74,35 @@ public final class BenchConvNetCommand implements Callable<Integer> {
         System.out.printf("fixed 6-layer conv net (3x3, 36 filters, strides 1,1,2,1,2,1, skips 0->3, 2->5), %d "
                 + "images %dx%d per epoch, batch %d, %d timed epochs, %d cores%n", images, 28 / downsample,
                 28 / downsample, batch, repeats, Runtime.getRuntime().availableProcessors());
-        for (int t : threads) {
-            double[] ips = measureInSubprocess(t);
-            System.out.printf("%d ND4J thread%s: median %.1f images/s (min %.1f, max %.1f)%n", t, t == 1 ? "" : "s",
-                    ConvNetBench.median(ips), Arrays.stream(ips).min().orElse(0), Arrays.stream(ips).max().orElse(0));
+        int side = 28 / downsample;
+        double flops = ConvNetBench.trainingFlopsPerImage(ConvNetBench.fixedPlan(side, side, 10));
+        System.out.printf("%.1f MFLOP per training image (convolutions and output layer, counted from the shapes); "
+                + "peak %.0f GFLOP/s fp32 per core%n", flops / 1e6, ConvNetBench.PEAK_GFLOPS_PER_CORE);
+        List<Path> variants = new ArrayList<>();
+        variants.add(null);
+        variants.addAll(nd4jJars);
+        if (torch != null) {
+            if (!Files.isRegularFile(torch)) {
+                throw new IllegalArgumentException("--torch: no such file: " + torch);
+            }
+            variants.add(torch);
+        }
+        for (Path variant : variants) {
+            boolean isTorch = variant != null && variant.equals(torch);
+            String name = variant == null ? "built-in nd4j-native" : isTorch ? "PyTorch (peer)"
+                    : variant.getFileName().toString();
+            for (int t : threads) {
+                double[] ips = isTorch ? measure(List.of(python, torch.toString(), "--threads", Integer.toString(t),
+                        "--images", Integer.toString(images), "--repeats", Integer.toString(repeats), "--batch",
+                        Integer.toString(batch), "--size", Integer.toString(side)), t)
+                        : measureInSubprocess(t, variant);
+                double median = ConvNetBench.median(ips);
+                double gflops = median * flops / 1e9;
+                System.out.printf("%s, %d thread%s: median %.1f images/s (min %.1f, max %.1f), %.2f GFLOP/s = "
+                        + "%.1f%% of %d core%s' fp32 peak%n", name, t, t == 1 ? "" : "s", median,
+                        Arrays.stream(ips).min().orElse(0), Arrays.stream(ips).max().orElse(0), gflops,
+                        100 * gflops / (t * ConvNetBench.PEAK_GFLOPS_PER_CORE), t, t == 1 ? "" : "s");
+            }
         }
         return 0;
     }
@@ -87,13 +126,62 @@ public final class BenchConvNetCommand implements Callable<Integer> {
         return all.subset("bench", first).downsampled(downsample);
     }
 
-    private double[] measureInSubprocess(int t) throws Exception {
+    /** The class path with the platform nd4j-native jar replaced by {@code variant} (null: unchanged). */
+    static String classPath(String classPath, Path variant) {
+        if (variant == null) {
+            return classPath;
+        }
+        if (!Files.isRegularFile(variant)) {
+            throw new IllegalArgumentException("--nd4j-jar: no such file: " + variant);
+        }
+        List<String> entries = new ArrayList<>();
+        for (String e : classPath.split(java.io.File.pathSeparator)) {
+            entries.add(e);
+            entries.addAll(manifestClassPath(Path.of(e)));
+        }
+        List<String> out = new ArrayList<>();
+        for (String e : entries) {
+            if (!e.matches(".*nd4j-native-[^/]*-linux-x86_64[^/]*\\.jar")) {
+                out.add(e);
+            }
+        }
+        out.add(variant.toString());
+        return String.join(java.io.File.pathSeparator, out);
+    }
+
+    /** The Class-Path entries of a jar's manifest (java -jar's class path), resolved against its folder. */
+    private static List<String> manifestClassPath(Path jar) {
+        List<String> out = new ArrayList<>();
+        if (!jar.toString().endsWith(".jar") || !Files.isRegularFile(jar)) {
+            return out;
+        }
+        try (java.util.jar.JarFile f = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Manifest m = f.getManifest();
+            String cp = m == null ? null : m.getMainAttributes().getValue("Class-Path");
+            if (cp != null) {
+                Path dir = jar.toAbsolutePath().getParent();
+                for (String e : cp.trim().split("\\s+")) {
+                    out.add(dir.resolve(e).toString());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read " + jar + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private double[] measureInSubprocess(int t, Path variant) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp",
+                classPath(System.getProperty("java.class.path"), variant),
                 Main.class.getName(), "bench", "convnet", "--worker", "--threads", Integer.toString(t),
                 "--images", Integer.toString(images), "--repeats", Integer.toString(repeats),
                 "--batch", Integer.toString(batch), "--downsample", Integer.toString(downsample),
                 "--data", data.toString()));
+        return measure(cmd, t);
+    }
+
+    private static double[] measure(List<String> cmd, int t) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(t));
         Process p = pb.start();
