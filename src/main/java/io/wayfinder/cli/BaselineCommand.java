@@ -29,11 +29,19 @@ public final class BaselineCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PROJECT", description = "A project file.")
     Path file;
 
+    @picocli.CommandLine.Option(names = "--features", description = "tfidf-1-2gram (default: the reference) or "
+            + "unigram-indicators (what the wide tower sees).", defaultValue = "tfidf-1-2gram")
+    String features;
+
     @Mixin
     StoreOptions options;
 
     @Override
     public Integer call() {
+        io.wayfinder.task.baseline.TfIdfVectorizer.Features f = java.util.Arrays.stream(
+                io.wayfinder.task.baseline.TfIdfVectorizer.Features.values()).filter(x -> x.id().equals(features))
+                .findFirst().orElseThrow(() -> new io.wayfinder.run.InputException("--features", features,
+                        "tfidf-1-2gram or unigram-indicators"));
         Project project = ProjectCodec.read(file);
         TaskEnvironment env = new TaskEnvironment(options.dataDirectory(), project.directory(),
                 options.cacheDirectory());
@@ -46,10 +54,10 @@ public final class BaselineCommand implements Callable<Integer> {
         for (TaskSpec t : text) {
             System.out.println("task " + t.name() + ": loading " + t.data());
             TextDataset data = TextTaskLoader.load(env.resolve(t.data()), t.settings());
-            System.out.printf("task %s: %d / %d / %d examples, %d classes; fitting TF-IDF (1-2 grams) and logistic "
+            System.out.printf("task %s: %d / %d / %d examples, %d classes; fitting %s and logistic "
                             + "regression for %d values of C%n", t.name(), data.train().size(), data.validation().size(),
-                    data.test().size(), data.classCount(), LinearBaseline.C_GRID.size());
-            LinearBaseline.Result r = LinearBaseline.train(data, System.out::println);
+                    data.test().size(), data.classCount(), f.id(), LinearBaseline.C_GRID.size());
+            LinearBaseline.Result r = LinearBaseline.train(data, f, System.out::println);
             System.out.printf("task %s: C=%s chosen on validation: validation %.4f, test %.4f (%,d features, %.1f s)%n",
                     t.name(), r.chosenC(), r.validationAccuracy(), r.testAccuracy(), r.features(), r.millis() / 1000.0);
             results.add(new BaselineRecord(project.name(), t.name(), r.method(), "C=" + r.chosenC(),

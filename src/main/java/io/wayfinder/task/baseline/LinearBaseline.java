@@ -46,8 +46,13 @@ public final class LinearBaseline {
 
     /** Trains on the data set's training split; {@code progress} hears one line per candidate. */
     public static Result train(TextDataset data, Consumer<String> progress) {
+        return train(data, TfIdfVectorizer.Features.TFIDF_1_2, progress);
+    }
+
+    /** Trains on these features; the method name says which. */
+    public static Result train(TextDataset data, TfIdfVectorizer.Features features, Consumer<String> progress) {
         long start = System.currentTimeMillis();
-        TfIdfVectorizer v = TfIdfVectorizer.fit(data.train());
+        TfIdfVectorizer v = TfIdfVectorizer.fit(data.train(), features);
         int n = v.features();
         Feature[][] train = rows(v, data.train(), n);
         Feature[][] validation = rows(v, data.validation(), n);
@@ -72,7 +77,8 @@ public final class LinearBaseline {
             }
         }
         double test = accuracy(best, rows(v, data.test(), n), data.test());
-        return new Result(METHOD, List.copyOf(candidates), bestCandidate.c(), bestCandidate.validationAccuracy(), test,
+        String method = features == TfIdfVectorizer.Features.TFIDF_1_2 ? METHOD : features.id() + "+logreg";
+        return new Result(method, List.copyOf(candidates), bestCandidate.c(), bestCandidate.validationAccuracy(), test,
                 n, System.currentTimeMillis() - start);
     }
 

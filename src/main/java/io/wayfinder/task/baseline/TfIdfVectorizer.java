@@ -15,20 +15,46 @@ import java.util.Map;
  * models read the same words.
  */
 public final class TfIdfVectorizer {
-    private final Map<String, Integer> vocabulary;
-    private final double[] idf;
+    /**
+     * Which features: TF-IDF of unigrams and bigrams (the reference), or the wide tower's own features, unigram
+     * indicators (1 when the token occurs, no idf, no normalisation), to compare the wide tower with a linear model
+     * that sees exactly what it sees.
+     */
+    public enum Features {
+        TFIDF_1_2("tfidf-1-2gram"), UNIGRAM_INDICATORS("unigram-indicators");
 
-    private TfIdfVectorizer(Map<String, Integer> vocabulary, double[] idf) {
-        this.vocabulary = vocabulary;
-        this.idf = idf;
+        private final String id;
+
+        Features(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
     }
 
-    /** Learns the vocabulary and inverse document frequencies from the training examples. */
+    private final Map<String, Integer> vocabulary;
+    private final double[] idf;
+    private final Features features;
+
+    private TfIdfVectorizer(Map<String, Integer> vocabulary, double[] idf, Features features) {
+        this.vocabulary = vocabulary;
+        this.idf = idf;
+        this.features = features;
+    }
+
+    /** Learns the vocabulary and inverse document frequencies (TF-IDF of 1-2 grams) from the training examples. */
     public static TfIdfVectorizer fit(List<TextExample> train) {
+        return fit(train, Features.TFIDF_1_2);
+    }
+
+    /** Learns the vocabulary (and, for TF-IDF, the document frequencies) of these features. */
+    public static TfIdfVectorizer fit(List<TextExample> train, Features features) {
         Map<String, Integer> vocabulary = new HashMap<>();
         List<Integer> df = new ArrayList<>();
         for (TextExample e : train) {
-            for (String term : distinct(terms(e.tokens()))) {
+            for (String term : distinct(terms(e.tokens(), features))) {
                 Integer id = vocabulary.get(term);
                 if (id == null) {
                     vocabulary.put(term, df.size());
@@ -43,7 +69,7 @@ public final class TfIdfVectorizer {
         for (int i = 0; i < idf.length; i++) {
             idf[i] = Math.log((1 + n) / (1 + df.get(i))) + 1;
         }
-        return new TfIdfVectorizer(vocabulary, idf);
+        return new TfIdfVectorizer(vocabulary, idf, features);
     }
 
     public int features() {
@@ -53,7 +79,7 @@ public final class TfIdfVectorizer {
     /** The sparse unit-norm TF-IDF row of one example: feature indices ascending, with their values. */
     public SparseRow transform(String[] tokens) {
         Map<Integer, Integer> counts = new HashMap<>();
-        for (String term : terms(tokens)) {
+        for (String term : terms(tokens, features)) {
             Integer id = vocabulary.get(term);
             if (id != null) {
                 counts.merge(id, 1, Integer::sum);
@@ -61,6 +87,10 @@ public final class TfIdfVectorizer {
         }
         int[] index = counts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         double[] value = new double[index.length];
+        if (features == Features.UNIGRAM_INDICATORS) {
+            java.util.Arrays.fill(value, 1.0);
+            return new SparseRow(index, value);
+        }
         double norm = 0;
         for (int k = 0; k < index.length; k++) {
             value[k] = (1 + Math.log(counts.get(index[k]))) * idf[index[k]];
@@ -75,10 +105,13 @@ public final class TfIdfVectorizer {
         return new SparseRow(index, value);
     }
 
-    /** Unigrams and adjacent-token bigrams, in order. */
-    static List<String> terms(String[] tokens) {
+    /** Unigrams and (for TF-IDF) adjacent-token bigrams, in order. */
+    static List<String> terms(String[] tokens, Features features) {
         List<String> out = new ArrayList<>(tokens.length * 2);
         out.addAll(Arrays.asList(tokens));
+        if (features == Features.UNIGRAM_INDICATORS) {
+            return out;
+        }
         for (int i = 0; i + 1 < tokens.length; i++) {
             out.add(tokens[i] + " " + tokens[i + 1]);
         }
