@@ -74,6 +74,10 @@ public final class ValidateCommand implements Callable<Integer> {
                 out.println("    " + f.path() + " (" + f.size() + ")");
             }
         }
-        out.println("configurations: " + space.configurationCount());
+        for (var c : space.constraints()) {
+            out.println("  constraint: " + c);
+        }
+        out.println("configurations: " + space.configurationCount() + (space.constraints().isEmpty() ? ""
+                : " (of " + space.unconstrainedCount() + " combinations; the constraints forbid the rest)"));
     }
 }

@@ -439,7 +439,7 @@ public final class SearchLoop {
             if (pi < proposals.size() && proposals.get(pi).observedAtProposal() <= observations) {
                 TrialRecord t = proposals.get(pi++);
                 int task = chooseTask(remainingBudget(perTask));
-                Configuration c = strategy.propose(t.task());
+                Configuration c = proposeAllowed(t.task());
                 inFlightPerTask[t.task()]++;
                 if (task != t.task() || !c.equals(new Configuration(t.configuration()))) {
                     LOG.warn("run {} trial {}: replayed proposal differs from the recorded one (task {} vs {}); "
@@ -511,8 +511,27 @@ public final class SearchLoop {
         if (task < 0) {
             return null;
         }
-        Configuration c = strategy.propose(task);
+        Configuration c = proposeAllowed(task);
         return new Pending(nextSeq++, 1, task, c, observations, strategy.logProbability(task, c));
+    }
+
+    /** Proposals a strategy may make in a row that the space's constraints forbid before the run stops. */
+    static final int MAX_FORBIDDEN_PROPOSALS = 10_000;
+
+    /**
+     * The strategy's next proposal that no constraint of the space forbids: a forbidden one is never trained or
+     * recorded, the strategy is simply asked again (for random search this is uniform sampling over the allowed
+     * configurations; for a policy, sampling from it conditioned on being allowed).
+     */
+    private Configuration proposeAllowed(int task) {
+        for (int attempt = 0; attempt < MAX_FORBIDDEN_PROPOSALS; attempt++) {
+            Configuration c = strategy.propose(task);
+            if (space.allows(c)) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("strategy " + strategy.id() + " proposed " + MAX_FORBIDDEN_PROPOSALS
+                + " configurations in a row that the search space's constraints forbid");
     }
 
     private long start(Pending p) {

@@ -22,8 +22,20 @@ public final class SearchSpace {
     private final List<FlatDecision> flat;
     private final List<AnchorPoint> anchors;
     private final Map<String, FlatDecision> byPath;
+    private final List<Constraint> constraints;
+    /** Per constraint, the slot indices it names and the forbidden choice index of each. */
+    private final int[][] constraintSlots;
+    private final int[][] constraintChoices;
 
     public SearchSpace(String name, String description, List<Decision> decisions) {
+        this(name, description, decisions, List.of());
+    }
+
+    /**
+     * @throws IllegalArgumentException when a constraint names a slot that does not exist or a value that is not one
+     *                                  of its choices
+     */
+    public SearchSpace(String name, String description, List<Decision> decisions, List<Constraint> constraints) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = description == null ? "" : description;
         this.decisions = List.copyOf(decisions);
@@ -48,6 +60,48 @@ public final class SearchSpace {
             }
         }
         this.byPath = Collections.unmodifiableMap(paths);
+        this.constraints = List.copyOf(constraints);
+        this.constraintSlots = new int[this.constraints.size()][];
+        this.constraintChoices = new int[this.constraints.size()][];
+        for (int k = 0; k < this.constraints.size(); k++) {
+            Map<String, Object> forbid = this.constraints.get(k).forbid();
+            constraintSlots[k] = new int[forbid.size()];
+            constraintChoices[k] = new int[forbid.size()];
+            int j = 0;
+            for (Map.Entry<String, Object> e : forbid.entrySet()) {
+                FlatDecision f = paths.get(e.getKey());
+                if (f == null) {
+                    throw new IllegalArgumentException("constraint names unknown decision " + e.getKey());
+                }
+                constraintSlots[k][j] = f.index();
+                constraintChoices[k][j] = indexOf(f, e.getValue());
+                j++;
+            }
+        }
+    }
+
+    /** The forbidden combinations, in file order. */
+    public List<Constraint> constraints() {
+        return constraints;
+    }
+
+    /** Whether no constraint forbids this configuration. */
+    public boolean allows(Configuration c) {
+        return violated(c) == null;
+    }
+
+    /** The first constraint this configuration breaks, or null. */
+    public Constraint violated(Configuration c) {
+        for (int k = 0; k < constraintSlots.length; k++) {
+            boolean all = true;
+            for (int j = 0; j < constraintSlots[k].length && all; j++) {
+                all = c.get(constraintSlots[k][j]) == constraintChoices[k][j];
+            }
+            if (all) {
+                return constraints.get(k);
+            }
+        }
+        return null;
     }
 
     private static void expand(RepeatBlock block, List<FlatDecision> slots, List<AnchorPoint> anchorPoints) {
@@ -103,8 +157,40 @@ public final class SearchSpace {
         return byPath.containsKey(path);
     }
 
-    /** The exact number of distinct configurations. */
+    /** The exact number of distinct configurations that no constraint forbids (inclusion-exclusion over them). */
     public BigInteger configurationCount() {
+        BigInteger n = unconstrainedCount();
+        int k = constraintSlots.length;
+        if (k > 20) {
+            throw new IllegalStateException("more than 20 constraints: the exact count is not computed");
+        }
+        for (int subset = 1; subset < (1 << k); subset++) {
+            Map<Integer, Integer> fixed = new java.util.HashMap<>();
+            boolean consistent = true;
+            for (int c = 0; c < k && consistent; c++) {
+                if ((subset & (1 << c)) != 0) {
+                    for (int j = 0; j < constraintSlots[c].length && consistent; j++) {
+                        Integer prev = fixed.put(constraintSlots[c][j], constraintChoices[c][j]);
+                        consistent = prev == null || prev == constraintChoices[c][j];
+                    }
+                }
+            }
+            if (!consistent) {
+                continue;
+            }
+            BigInteger matching = BigInteger.ONE;
+            for (FlatDecision f : flat) {
+                if (!fixed.containsKey(f.index())) {
+                    matching = matching.multiply(BigInteger.valueOf(f.size()));
+                }
+            }
+            n = Integer.bitCount(subset) % 2 == 1 ? n.subtract(matching) : n.add(matching);
+        }
+        return n;
+    }
+
+    /** The number of configurations ignoring the constraints (the product of the slot sizes). */
+    public BigInteger unconstrainedCount() {
         BigInteger n = BigInteger.ONE;
         for (FlatDecision f : flat) {
             n = n.multiply(BigInteger.valueOf(f.size()));

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,7 +35,9 @@ import java.util.Set;
  * }</pre>
  */
 public final class SearchSpaceCodec {
-    private static final Set<String> TOP_FIELDS = Set.of("schemaVersion", "name", "description", "decisions");
+    private static final Set<String> TOP_FIELDS = Set.of("schemaVersion", "name", "description", "decisions",
+            "constraints");
+    private static final Set<String> CONSTRAINT_FIELDS = Set.of("forbid", "reason");
     private static final Set<String> CATEGORICAL_FIELDS = Set.of("type", "name", "description", "choices");
     private static final Set<String> REPEAT_FIELDS = Set.of("type", "name", "description", "count", "decisions");
     private static final Set<String> SKIP_FIELDS = Set.of("type", "name", "description");
@@ -80,6 +83,17 @@ public final class SearchSpaceCodec {
         ArrayNode list = root.putArray("decisions");
         for (Decision d : space.decisions()) {
             list.add(decisionTree(d));
+        }
+        if (!space.constraints().isEmpty()) {
+            ArrayNode cs = root.putArray("constraints");
+            for (Constraint c : space.constraints()) {
+                ObjectNode co = cs.addObject();
+                ObjectNode forbid = co.putObject("forbid");
+                c.forbid().forEach((k, v) -> forbid.set(k, scalar(v)));
+                if (!c.reason().isEmpty()) {
+                    co.put("reason", c.reason());
+                }
+            }
         }
         return root;
     }
@@ -140,6 +154,55 @@ public final class SearchSpaceCodec {
     }
 
     private static final class Reader {
+        List<Constraint> constraints(JsonNode node) {
+            List<Constraint> out = new ArrayList<>();
+            if (node == null || node.isNull()) {
+                return out;
+            }
+            if (!node.isArray()) {
+                problem("$.constraints", "a list of constraints ({\"forbid\": {DECISION: VALUE, ...}})");
+                return out;
+            }
+            for (int i = 0; i < node.size(); i++) {
+                String path = "$.constraints[" + i + "]";
+                JsonNode c = node.get(i);
+                if (!c.isObject()) {
+                    problem(path, "an object with forbid (decision: value, at least two) and an optional reason");
+                    continue;
+                }
+                unknownFields(c, path, CONSTRAINT_FIELDS);
+                JsonNode forbid = c.get("forbid");
+                if (forbid == null || !forbid.isObject() || forbid.size() < 2) {
+                    problem(path + ".forbid", "an object naming at least two decisions and the value each must not "
+                            + "take together");
+                    continue;
+                }
+                Map<String, Object> values = new java.util.LinkedHashMap<>();
+                forbid.fields().forEachRemaining(e -> {
+                    JsonNode v = e.getValue();
+                    if (v.isTextual()) {
+                        values.put(e.getKey(), v.asText());
+                    } else if (v.isBoolean()) {
+                        values.put(e.getKey(), v.asBoolean());
+                    } else if (v.isIntegralNumber() && v.canConvertToLong()) {
+                        values.put(e.getKey(), v.asLong());
+                    } else if (v.isNumber()) {
+                        values.put(e.getKey(), v.asDouble());
+                    } else {
+                        problem(path + ".forbid." + e.getKey(), "a choice value (text, number or true/false)");
+                    }
+                });
+                JsonNode reason = c.get("reason");
+                if (reason != null && !reason.isTextual()) {
+                    problem(path + ".reason", "text");
+                }
+                if (values.size() == forbid.size()) {
+                    out.add(new Constraint(values, reason == null ? "" : reason.asText()));
+                }
+            }
+            return out;
+        }
+
         final String source;
         final List<Problem> problems = new ArrayList<>();
 
@@ -166,15 +229,42 @@ public final class SearchSpaceCodec {
             String name = text(root, "$", "name", true);
             String description = text(root, "$", "description", false);
             List<Decision> decisions = decisionList(root.get("decisions"), "$.decisions", false, new HashSet<>());
+            List<Constraint> constraints = constraints(root.get("constraints"));
             if (!problems.isEmpty()) {
                 return null;
             }
+            SearchSpace unconstrained;
             try {
-                return new SearchSpace(name, description, decisions);
+                unconstrained = new SearchSpace(name, description, decisions);
             } catch (IllegalArgumentException e) {
                 problem("$", e.getMessage());
                 return null;
             }
+            for (int i = 0; i < constraints.size(); i++) {
+                for (Map.Entry<String, Object> e : constraints.get(i).forbid().entrySet()) {
+                    String at = "$.constraints[" + i + "].forbid." + e.getKey();
+                    if (!unconstrained.hasSlot(e.getKey())) {
+                        problem(at, "the name of a decision outside repeat blocks (no decision " + e.getKey() + ")");
+                        continue;
+                    }
+                    FlatDecision f = unconstrained.slot(e.getKey());
+                    boolean known = f.choices().stream().anyMatch(c -> c.value().equals(e.getValue())
+                            || (c.value() instanceof Number a && e.getValue() instanceof Number b
+                            && a.doubleValue() == b.doubleValue()) || e.getValue().equals(c.label()));
+                    if (!known) {
+                        problem(at, "one of the choices of " + e.getKey());
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                return null;
+            }
+            SearchSpace space = new SearchSpace(name, description, decisions, constraints);
+            if (!constraints.isEmpty() && space.configurationCount().signum() <= 0) {
+                problem("$.constraints", "constraints that leave at least one configuration (they forbid all)");
+                return null;
+            }
+            return space;
         }
 
         List<Decision> decisionList(JsonNode node, String path, boolean inRepeat, Set<String> names) {

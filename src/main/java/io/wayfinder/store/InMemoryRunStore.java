@@ -22,6 +22,18 @@ import java.util.TreeMap;
 /** A store in memory: for tests and benchmarks that need no files. */
 public final class InMemoryRunStore implements RunStore {
 
+    private final java.util.Map<String, io.wayfinder.run.BaselineRecord> baselines = new java.util.TreeMap<>();
+
+    @Override
+    public synchronized void saveBaseline(io.wayfinder.run.BaselineRecord b) {
+        baselines.put(b.project() + "\u0000" + b.task() + "\u0000" + b.method(), b);
+    }
+
+    @Override
+    public synchronized List<io.wayfinder.run.BaselineRecord> baselines(String project) {
+        return baselines.values().stream().filter(b -> b.project().equals(project)).toList();
+    }
+
     @Override
     public String location() {
         return "(in memory)";

@@ -87,7 +87,12 @@ public final class PostgresRunStore implements RunStore {
             CREATE TABLE run_leases(
               run_id BIGINT PRIMARY KEY REFERENCES runs(id), token TEXT NOT NULL, pid BIGINT NOT NULL,
               host TEXT NOT NULL, acquired BIGINT NOT NULL, heartbeat BIGINT NOT NULL);
-            """, WORK_QUEUE_MIGRATION);
+            """, WORK_QUEUE_MIGRATION, """
+            CREATE TABLE baselines(
+              project TEXT NOT NULL, task TEXT NOT NULL, method TEXT NOT NULL, setting TEXT NOT NULL,
+              validation DOUBLE PRECISION, test DOUBLE PRECISION, dataset_id TEXT, dataset_hash TEXT,
+              created BIGINT NOT NULL, PRIMARY KEY(project, task, method));
+            """);
     /** The database server's clock in milliseconds (one clock for every machine's leases). */
     private static final String NOW = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
     /** Any constant; the advisory lock that serialises migrations between processes. */
@@ -590,6 +595,48 @@ public final class PostgresRunStore implements RunStore {
                     + "AND status IN ('COMPLETE', 'FAILED')")) {
                 p.setLong(1, runId);
                 return single(p).getInt(1);
+            }
+        });
+    }
+
+    @Override
+    public void saveBaseline(io.wayfinder.run.BaselineRecord b) {
+        call("save a baseline of " + b.project(), c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO baselines(project, task, method, setting, "
+                    + "validation, test, dataset_id, dataset_hash, created) VALUES (?,?,?,?,?,?,?,?,?) "
+                    + "ON CONFLICT (project, task, method) DO UPDATE SET setting = EXCLUDED.setting, "
+                    + "validation = EXCLUDED.validation, test = EXCLUDED.test, dataset_id = EXCLUDED.dataset_id, "
+                    + "dataset_hash = EXCLUDED.dataset_hash, created = EXCLUDED.created")) {
+                p.setString(1, b.project());
+                p.setString(2, b.task());
+                p.setString(3, b.method());
+                p.setString(4, b.setting());
+                p.setDouble(5, b.validation());
+                p.setDouble(6, b.test());
+                p.setString(7, b.datasetId());
+                p.setString(8, b.datasetHash());
+                p.setLong(9, b.createdMillis());
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<io.wayfinder.run.BaselineRecord> baselines(String project) {
+        return call("read the baselines of " + project, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT project, task, method, setting, validation, test, "
+                    + "dataset_id, dataset_hash, created FROM baselines WHERE project = ? ORDER BY task, method")) {
+                p.setString(1, project);
+                List<io.wayfinder.run.BaselineRecord> out = new java.util.ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new io.wayfinder.run.BaselineRecord(rs.getString(1), rs.getString(2),
+                                rs.getString(3), rs.getString(4), rs.getDouble(5), rs.getDouble(6), rs.getString(7),
+                                rs.getString(8), rs.getLong(9)));
+                    }
+                }
+                return out;
             }
         });
     }

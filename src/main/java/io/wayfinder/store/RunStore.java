@@ -74,6 +74,12 @@ public interface RunStore extends AutoCloseable {
     /** The number of counted trials of a run. */
     int countObserved(long runId);
 
+    /** Stores a reference result; a later one for the same project, task and method replaces it. */
+    void saveBaseline(io.wayfinder.run.BaselineRecord baseline);
+
+    /** The reference results of a project, by task then method. */
+    List<io.wayfinder.run.BaselineRecord> baselines(String project);
+
     void saveCheckpoint(Checkpoint checkpoint);
 
     /** The checkpoint of this kind with the most observations. */

@@ -89,7 +89,17 @@ public final class SqliteRunStore implements RunStore {
             CREATE TABLE run_leases(
               run_id INTEGER PRIMARY KEY REFERENCES runs(id), token TEXT NOT NULL, pid INTEGER NOT NULL,
               host TEXT NOT NULL, acquired INTEGER NOT NULL, heartbeat INTEGER NOT NULL);
-            """, WORK_QUEUE_MIGRATION);
+                        CREATE TABLE run_leases(
+              run_id INTEGER PRIMARY KEY REFERENCES runs(id), token TEXT NOT NULL, pid INTEGER NOT NULL,
+              host TEXT NOT NULL, acquired INTEGER NOT NULL, heartbeat INTEGER NOT NULL);
+            """, WORK_QUEUE_MIGRATION, """
+
+            CREATE TABLE baselines(
+              project TEXT NOT NULL, task TEXT NOT NULL, method TEXT NOT NULL, setting TEXT NOT NULL,
+              validation REAL, test REAL, dataset_id TEXT, dataset_hash TEXT, created INTEGER NOT NULL,
+              PRIMARY KEY(project, task, method));
+            """);
+
     /** How many loop checkpoints of one kind are kept per run (older ones are deleted). */
     static final int CHECKPOINTS_KEPT = 3;
 
@@ -140,6 +150,45 @@ public final class SqliteRunStore implements RunStore {
             throw new StoreException("cannot create the folder of run store " + file + " ("
                     + e.getClass().getSimpleName() + ")", e);
         }
+    }
+
+    @Override
+    public synchronized void saveBaseline(io.wayfinder.run.BaselineRecord b) {
+        try (PreparedStatement p = connection.prepareStatement("INSERT OR REPLACE INTO baselines(project, task, method, "
+                + "setting, validation, test, dataset_id, dataset_hash, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, b.project());
+            p.setString(2, b.task());
+            p.setString(3, b.method());
+            p.setString(4, b.setting());
+            p.setDouble(5, b.validation());
+            p.setDouble(6, b.test());
+            p.setString(7, b.datasetId());
+            p.setString(8, b.datasetHash());
+            p.setLong(9, b.createdMillis());
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot save a baseline in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized List<io.wayfinder.run.BaselineRecord> baselines(String project) {
+        List<io.wayfinder.run.BaselineRecord> out = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT project, task, method, setting, validation, "
+                + "test, dataset_id, dataset_hash, created FROM baselines WHERE project = ? ORDER BY task, method")) {
+            p.setString(1, project);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new io.wayfinder.run.BaselineRecord(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getDouble(5), rs.getDouble(6), rs.getString(7), rs.getString(8),
+                            rs.getLong(9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the baselines of " + project + " from " + file + ": "
+                    + e.getMessage(), e);
+        }
+        return out;
     }
 
     @Override

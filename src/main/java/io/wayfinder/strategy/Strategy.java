@@ -23,7 +23,10 @@ public interface Strategy {
     /** A short id such as {@code random}, {@code aml}, {@code maml} or {@code taml}. */
     String id();
 
-    /** Proposes a configuration for the task with this index in the run. */
+    /**
+     * Proposes a configuration for the task with this index in the run. The loop may call it again without observing
+     * the proposal when the search space's constraints forbid it, so a proposal carries no obligation.
+     */
     Configuration propose(int task);
 
     /**

@@ -248,4 +248,25 @@ class SearchLoopTest {
         assertThat(s.nextSeq()).isEqualTo(12);
         assertThat(SearchLoop.strategyState(c.state())).isEqualTo(s.strategyState());
     }
+
+    @Test
+    void forbiddenConfigurationsAreNeverTrainedAndRandomSearchCoversTheRest() throws Exception {
+        SearchSpace constrained = SearchSpaceCodec.parse("""
+                {"schemaVersion": 1, "name": "toy", "decisions": [
+                  {"name": "a", "choices": [0, 1, 2, 3]},
+                  {"name": "b", "choices": ["x", "y", "z"]},
+                  {"name": "c", "choices": [true, false]}],
+                 "constraints": [{"forbid": {"a": 2, "b": "y"}}]}""", "toy");
+        Project p = project(1, 300, 0, 50);
+        p = new Project(null, "toy", "", constrained, "toy.json", p.tasks(), p.strategy(), 300, 99, null,
+                p.execution(), "{}");
+        InMemoryRunStore store = new InMemoryRunStore();
+        long id = newRun(store, p);
+        assertThat(run(store, id, p, true, null, null, new RandomSearch(constrained, 99))).isEqualTo(RunStatus.FINISHED);
+        List<TrialRecord> trials = store.observedTrials(id, -1);
+        assertThat(trials).hasSize(300);
+        assertThat(trials).noneMatch(t -> t.configuration()[0] == 2 && t.configuration()[1] == 1);
+        assertThat(trials.stream().map(t -> java.util.Arrays.toString(t.configuration())).distinct().count())
+                .isEqualTo(22);
+    }
 }

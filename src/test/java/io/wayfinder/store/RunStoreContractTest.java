@@ -382,4 +382,18 @@ public abstract class RunStoreContractTest {
         assertThatThrownBy(() -> store.claimLease(new RunLease(999_999, "x", 1, "h", 1, 1), null))
                 .isInstanceOf(java.util.NoSuchElementException.class);
     }
+
+    @Test
+    void baselinesAreKeptPerProjectTaskAndMethodAndALaterOneReplacesAnEarlier() {
+        var first = new io.wayfinder.run.BaselineRecord("p", "sms-spam", "tfidf", "C=1.0", 0.9, 0.8, "d", "h", 1);
+        var other = new io.wayfinder.run.BaselineRecord("p", "cr", "tfidf", "C=3.0", 0.7, 0.6, "d2", "h2", 2);
+        var elsewhere = new io.wayfinder.run.BaselineRecord("q", "cr", "tfidf", "C=3.0", 0.5, 0.5, "d2", "h2", 2);
+        store.saveBaseline(first);
+        store.saveBaseline(other);
+        store.saveBaseline(elsewhere);
+        var replaced = new io.wayfinder.run.BaselineRecord("p", "sms-spam", "tfidf", "C=10.0", 0.95, 0.85, "d", "h", 3);
+        store.saveBaseline(replaced);
+        assertThat(store.baselines("p")).containsExactly(other, replaced);
+        assertThat(store.baselines("none")).isEmpty();
+    }
 }
