@@ -89,11 +89,7 @@ public final class SqliteRunStore implements RunStore {
             CREATE TABLE run_leases(
               run_id INTEGER PRIMARY KEY REFERENCES runs(id), token TEXT NOT NULL, pid INTEGER NOT NULL,
               host TEXT NOT NULL, acquired INTEGER NOT NULL, heartbeat INTEGER NOT NULL);
-                        CREATE TABLE run_leases(
-              run_id INTEGER PRIMARY KEY REFERENCES runs(id), token TEXT NOT NULL, pid INTEGER NOT NULL,
-              host TEXT NOT NULL, acquired INTEGER NOT NULL, heartbeat INTEGER NOT NULL);
             """, WORK_QUEUE_MIGRATION, """
-
             CREATE TABLE baselines(
               project TEXT NOT NULL, task TEXT NOT NULL, method TEXT NOT NULL, setting TEXT NOT NULL,
               validation REAL, test REAL, dataset_id TEXT, dataset_hash TEXT, created INTEGER NOT NULL,
