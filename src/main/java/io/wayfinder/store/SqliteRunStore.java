@@ -206,12 +206,24 @@ public final class SqliteRunStore implements RunStore {
     }
 
     private synchronized void migrate() throws SQLException {
-        int version = schemaVersion();
+        int version;
+        int otherTables;
+        // the version and the tables read in one transaction (one snapshot): another process may be migrating the
+        // same new file right now, and a version read before its commit with tables read after it looks foreign
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            version = schemaVersionInTx(s);
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT "
+                    + "IN ('runs', 'migration_lock') AND name NOT LIKE 'sqlite_%'")) {
+                otherTables = rs.next() ? rs.getInt(1) : 0;
+            }
+            connection.commit();
+        } finally {
+            connection.setAutoCommit(true);
+        }
         if (version == 0) {
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT IN ('runs', 'migration_lock') "
-                            + "AND name NOT LIKE 'sqlite_%'")) {
-                if (rs.next() && rs.getInt(1) > 0) {
+            {
+                if (otherTables > 0) {
                     throw new StoreException(file + ": a Wayfinder run store was expected; this SQLite database "
                             + "holds other tables (Wayfinder leaves it untouched)", null);
                 }

@@ -33,7 +33,8 @@ class CommandLineTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("search space taml-text: 12 decisions, 12 slots")
                 .contains("deepRegularisation: {0, 1.0E-5, 1.0E-4, 0.001, 0.01, 0.1, disable deep tower}")
-                .contains("configurations: 426746880");
+                .contains("constraint: not (deepRegularisation = off and wideRegularisation = off): a child needs at least one tower")
+                .contains("configurations: 418037760 (of 426746880 combinations; the constraints forbid the rest)");
         assertThat(CliRunner.run("validate", "sample-projects/spaces/zoph-le-convnet.json").out())
                 .contains("layer x6: [filterHeight: {1, 3, 5, 7}");
     }
