@@ -39,7 +39,7 @@ class KillAndResumeTest {
                 project.toString(), "--trials", Integer.toString(trials), "--store", killedStore.toString(), "--data",
                 data.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         try {
-            waitForTrials(killedStore, 120, p);
+            waitForTrials(killedStore, 120, p, dir.resolve("child.log"));
         } finally {
             p.destroyForcibly(); // SIGKILL
             p.waitFor(30, TimeUnit.SECONDS);
@@ -73,10 +73,12 @@ class KillAndResumeTest {
         return trials.stream().map(t -> t.seq() + " " + t.values() + " " + t.reward()).toList();
     }
 
-    private static void waitForTrials(Path store, int n, Process p) throws Exception {
+    private static void waitForTrials(Path store, int n, Process p, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && p.isAlive()) {
-            if (Files.exists(store)) {
+            // open the store only once the child has created it and its run (says "store ..."): two processes
+            // creating one new SQLite file at once can meet SQLITE_BUSY while it switches to WAL
+            if (Files.exists(store) && Files.exists(log) && Files.readString(log).contains("store ")) {
                 try (SqliteRunStore s = SqliteRunStore.open(store)) {
                     if (!s.runs().isEmpty() && s.countObserved(1) >= n) {
                         return;
@@ -87,6 +89,7 @@ class KillAndResumeTest {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("the child process did not reach " + n + " trials (alive: " + p.isAlive() + ")");
+        throw new AssertionError("the child process did not reach " + n + " trials (alive: " + p.isAlive() + "); its "
+                + "output:\n" + (Files.exists(log) ? Files.readString(log) : "(none)"));
     }
 }
