@@ -113,8 +113,36 @@ public final class SqliteRunStore implements RunStore {
         this.connection = connection;
     }
 
-    /** Opens (creating and migrating as needed) the store at this path. */
+    /** How long opening waits for another process that is creating or migrating the same new store. */
+    private static final long OPEN_BUSY_MILLIS = 15_000;
+
+    /**
+     * Opens (creating and migrating as needed) the store at this path. Two processes opening one new file at once
+     * (a run and a follower) can meet SQLITE_BUSY while the file switches to WAL, which the busy timeout does not
+     * cover: opening then tries again, for up to {@link #OPEN_BUSY_MILLIS}.
+     */
     public static SqliteRunStore open(Path file) {
+        long deadline = System.currentTimeMillis() + OPEN_BUSY_MILLIS;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return openOnce(file);
+            } catch (StoreException e) {
+                boolean busy = e.getCause() instanceof SQLException sql
+                        && String.valueOf(sql.getMessage()).contains("SQLITE_BUSY");
+                if (!busy || System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(Math.min(200, 10L << Math.min(attempt, 5)));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static SqliteRunStore openOnce(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
