@@ -114,6 +114,11 @@ public final class PolicyLearners {
         learners.addAll(restored);
     }
 
+    /** The natural log of the probability the task's controller now gives this configuration. */
+    public double logProbability(int task, io.wayfinder.space.Configuration configuration) {
+        return learner(task).controller().logProbability(local(task), configuration.indices());
+    }
+
     public Optional<PolicySnapshot> policy(int task, int observations) {
         return Optional.of(new PolicySnapshot(observations, task, learner(task).controller().greedyPolicy(local(task))));
     }

@@ -189,6 +189,11 @@ public final class MnmsStrategy implements Strategy {
     }
 
     @Override
+    public double logProbability(int task, io.wayfinder.space.Configuration configuration) {
+        return learners.logProbability(task, configuration);
+    }
+
+    @Override
     public Optional<PolicySnapshot> policy(int task, int observations) {
         return learners.policy(task, observations);
     }

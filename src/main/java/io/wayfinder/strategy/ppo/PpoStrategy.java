@@ -102,6 +102,11 @@ public final class PpoStrategy implements Strategy {
     }
 
     @Override
+    public double logProbability(int task, io.wayfinder.space.Configuration configuration) {
+        return learners.logProbability(task, configuration);
+    }
+
+    @Override
     public Optional<PolicySnapshot> policy(int task, int observations) {
         return learners.policy(task, observations);
     }
