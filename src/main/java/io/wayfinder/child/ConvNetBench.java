@@ -93,6 +93,7 @@ public final class ConvNetBench {
         ConvNetPlan plan = fixedPlan(data.rows(), data.cols(), data.classes());
         ComputationGraph net = new ComputationGraph(ConvNetBuilder.configuration(plan, seed, 1e-3));
         net.init();
+        OneDnnHelpers.install(net);
         ConvNetTrainer trainer = new ConvNetTrainer(net, null);
         trainer.fitEpoch(data, batchSize, seed);
         double[] out = new double[repeats];

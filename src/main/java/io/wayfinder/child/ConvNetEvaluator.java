@@ -76,6 +76,7 @@ public final class ConvNetEvaluator implements TrialEvaluator {
         ComputationGraphConfiguration conf = ConvNetBuilder.configuration(plan, context.seed(), s.learningRate());
         ComputationGraph net = new ComputationGraph(conf);
         net.init();
+        OneDnnHelpers.install(net);
         ConvNetTrainer trainer = new ConvNetTrainer(net, context.cancelled());
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         details.set("graph", plan.toJson());
@@ -132,6 +133,7 @@ public final class ConvNetEvaluator implements TrialEvaluator {
     @Override
     public String backend() {
         return "deeplearning4j " + Nd4j.getBackend().getClass().getSimpleName() + " (CPU, float, "
-                + Nd4j.getEnvironment().maxThreads() + " ND4J thread(s) per operation)";
+                + Nd4j.getEnvironment().maxThreads() + " ND4J thread(s) per operation, " + OneDnnHelpers.describe()
+                + ")";
     }
 }

@@ -47,7 +47,7 @@ public final class BenchConvNetCommand implements Callable<Integer> {
 
     @Option(names = "--nd4j-jar", split = ",", paramLabel = "JAR",
             description = "Also time each of these nd4j-native classifier jars (e.g. ~/.m2/.../nd4j-native-1.0.0-M2.1-"
-                    + "linux-x86_64-onednn-avx512.jar) in place of the built-in linux-x86_64 one, side by side.")
+                    + "linux-x86_64-onednn-avx512.jar) in place of the built-in linux-x86_64-onednn one, side by side.")
     List<Path> nd4jJars = new ArrayList<>();
 
     @Option(names = "--torch", paramLabel = "SCRIPT",
@@ -59,6 +59,10 @@ public final class BenchConvNetCommand implements Callable<Integer> {
             description = "Python for --torch (default: ${DEFAULT-VALUE}).")
     String python;
 
+    @Option(names = "--skip-builtin",
+            description = "Do not time DL4J's built-in convolution path (slow; timed by default for the ratio).")
+    boolean skipBuiltin;
+
     @Option(names = "--worker", hidden = true, description = "Measure in this JVM with the first --threads value.")
     boolean worker;
 
@@ -67,7 +71,8 @@ public final class BenchConvNetCommand implements Callable<Integer> {
         if (worker) {
             ConvNetBench.setThreads(threads.get(0));
             double[] ips = ConvNetBench.imagesPerSecond(load(), batch, repeats, 1);
-            System.out.println("RESULT " + Arrays.toString(ips) + " " + ConvNetBench.threadInfo());
+            System.out.println("RESULT " + Arrays.toString(ips) + " " + ConvNetBench.threadInfo() + ", "
+                    + io.wayfinder.child.OneDnnHelpers.describe());
             return 0;
         }
         load(); // fail early with the install hint
@@ -78,30 +83,48 @@ public final class BenchConvNetCommand implements Callable<Integer> {
         double flops = ConvNetBench.trainingFlopsPerImage(ConvNetBench.fixedPlan(side, side, 10));
         System.out.printf("%.1f MFLOP per training image (convolutions and output layer, counted from the shapes); "
                 + "peak %.0f GFLOP/s fp32 per core%n", flops / 1e6, ConvNetBench.PEAK_GFLOPS_PER_CORE);
-        List<Path> variants = new ArrayList<>();
-        variants.add(null);
-        variants.addAll(nd4jJars);
+        List<Variant> variants = new ArrayList<>();
+        if (!skipBuiltin) {
+            variants.add(new Variant("DL4J built-in convolution (im2col + GEMM, the path before issue 15)", null,
+                    true, false));
+        }
+        variants.add(new Variant("oneDNN helpers (default, nd4j-native linux-x86_64-onednn)", null, false, false));
+        for (Path jar : nd4jJars) {
+            variants.add(new Variant(jar.getFileName().toString() + " with oneDNN helpers", jar, false, false));
+        }
         if (torch != null) {
             if (!Files.isRegularFile(torch)) {
                 throw new IllegalArgumentException("--torch: no such file: " + torch);
             }
-            variants.add(torch);
+            variants.add(new Variant("PyTorch (peer)", torch, false, true));
         }
-        for (Path variant : variants) {
-            boolean isTorch = variant != null && variant.equals(torch);
-            String name = variant == null ? "built-in nd4j-native" : isTorch ? "PyTorch (peer)"
-                    : variant.getFileName().toString();
-            for (int t : threads) {
-                double[] ips = isTorch ? measure(List.of(python, torch.toString(), "--threads", Integer.toString(t),
-                        "--images", Integer.toString(images), "--repeats", Integer.toString(repeats), "--batch",
-                        Integer.toString(batch), "--size", Integer.toString(side)), t)
-                        : measureInSubprocess(t, variant);
+        List<double[]> medians = new ArrayList<>();
+        for (Variant variant : variants) {
+            double[] perThreads = new double[threads.size()];
+            for (int k = 0; k < threads.size(); k++) {
+                int t = threads.get(k);
+                double[] ips = variant.torch() ? measure(List.of(python, torch.toString(), "--threads",
+                        Integer.toString(t), "--images", Integer.toString(images), "--repeats",
+                        Integer.toString(repeats), "--batch", Integer.toString(batch), "--size",
+                        Integer.toString(side)), t, false)
+                        : measureInSubprocess(t, variant.jar(), variant.builtinPath());
                 double median = ConvNetBench.median(ips);
+                perThreads[k] = median;
                 double gflops = median * flops / 1e9;
                 System.out.printf("%s, %d thread%s: median %.1f images/s (min %.1f, max %.1f), %.2f GFLOP/s = "
-                        + "%.1f%% of %d core%s' fp32 peak%n", name, t, t == 1 ? "" : "s", median,
+                        + "%.1f%% of %d core%s' fp32 peak%n", variant.name(), t, t == 1 ? "" : "s", median,
                         Arrays.stream(ips).min().orElse(0), Arrays.stream(ips).max().orElse(0), gflops,
                         100 * gflops / (t * ConvNetBench.PEAK_GFLOPS_PER_CORE), t, t == 1 ? "" : "s");
+            }
+            medians.add(perThreads);
+        }
+        System.out.println("summary (median images/s; ratios measured in this run):");
+        for (int k = 0; k < threads.size(); k++) {
+            double reference = medians.get(skipBuiltin ? 0 : 1)[k];
+            for (int v = 0; v < variants.size(); v++) {
+                System.out.printf("  %d thread%s  %-70s %8.1f  %5.2fx the default%n", threads.get(k),
+                        threads.get(k) == 1 ? " " : "s", variants.get(v).name(), medians.get(v)[k],
+                        medians.get(v)[k] / reference);
             }
         }
         return 0;
@@ -170,7 +193,10 @@ public final class BenchConvNetCommand implements Callable<Integer> {
         return out;
     }
 
-    private double[] measureInSubprocess(int t, Path variant) throws Exception {
+    private record Variant(String name, Path jar, boolean builtinPath, boolean torch) {
+    }
+
+    private double[] measureInSubprocess(int t, Path variant, boolean builtinPath) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-cp",
                 classPath(System.getProperty("java.class.path"), variant),
@@ -178,12 +204,13 @@ public final class BenchConvNetCommand implements Callable<Integer> {
                 "--images", Integer.toString(images), "--repeats", Integer.toString(repeats),
                 "--batch", Integer.toString(batch), "--downsample", Integer.toString(downsample),
                 "--data", data.toString()));
-        return measure(cmd, t);
+        return measure(cmd, t, builtinPath);
     }
 
-    private static double[] measure(List<String> cmd, int t) throws Exception {
+    private static double[] measure(List<String> cmd, int t, boolean builtinPath) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(t));
+        pb.environment().put("WAYFINDER_ONEDNN", builtinPath ? "off" : "on");
         Process p = pb.start();
         String result = null;
         StringBuilder log = new StringBuilder();
