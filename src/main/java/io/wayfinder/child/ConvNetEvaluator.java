@@ -109,6 +109,8 @@ public final class ConvNetEvaluator implements TrialEvaluator {
             throw new ChildFailedException("out of memory training " + plan.nodes().size() + " nodes", e);
         } finally {
             net.clear();
+            // the worker thread's workspaces were sized for this child; the next one may be much smaller
+            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
         }
     }
 

@@ -19,7 +19,22 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     StoreOptions store;
 
     public static void main(String[] args) {
+        limitOffHeapMemory();
         System.exit(execute(args));
+    }
+
+    /**
+     * ND4J's arrays live off the Java heap and are freed when the garbage collector finds their small Java handles
+     * unreachable; JavaCPP forces a collection only when its off-heap total reaches {@code maxBytes}, by default the
+     * maximum heap size (a quarter of RAM: 6 GB here), so a long search used to grow to several GB of RSS. One GB
+     * is enough for the children of every sample project; the user's own {@code -Dorg.bytedeco.javacpp.maxBytes}
+     * (or {@code maxbytes}) wins.
+     */
+    static void limitOffHeapMemory() {
+        if (System.getProperty("org.bytedeco.javacpp.maxBytes") == null
+                && System.getProperty("org.bytedeco.javacpp.maxbytes") == null) {
+            System.setProperty("org.bytedeco.javacpp.maxBytes", "1g");
+        }
     }
 
     /** Runs the command line and returns the exit code (for tests). */
