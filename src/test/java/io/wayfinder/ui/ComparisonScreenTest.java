@@ -149,13 +149,18 @@ class ComparisonScreenTest {
             }
         }
 
-        // one click from a row to the best trial of that strategy: T-AML's best trial on cifar100 is selected
+        // one click from a row to the best trial of that strategy: the inspector shows T-AML's best trial
         Comparison.BestTrial best = t2.rows().get(0).cells().get(2).best();
-        robot.interact(() -> c.model().openBestTrial(0, 2));
-        await(() -> view.dashboard() != null && view.dashboard().model().runId() == best.runId());
-        TableView<?> trials = robot.lookup("#trialTable").queryAs(TableView.class);
-        await(() -> trials.getSelectionModel().getSelectedItem() != null);
-        assertThat(((io.wayfinder.ui.dashboard.TrialRow) trials.getSelectionModel().getSelectedItem()).trial().id())
-                .isEqualTo(best.trialId());
+        // a real double-click on T-AML's cell of the first row
+        javafx.scene.control.TableCell<?, ?> tamlCell = robot.lookup(".table-cell").queryAllAs(
+                javafx.scene.control.TableCell.class).stream().filter(x -> x.getTableView() == c.table2()
+                        && x.getIndex() == 0 && x.getTableColumn() == c.table2().getColumns().get(5))
+                .findFirst().orElseThrow();
+        robot.doubleClickOn(tamlCell);
+        await(() -> view.inspector().paneA().shown() != null
+                && view.inspector().paneA().shown().trial().id() == best.trialId());
+        assertThat(view.screens().getSelectionModel().getSelectedItem().getId()).isEqualTo("inspectorTab");
+        assertThat(view.inspector().paneA().shown().trial().runId()).isEqualTo(best.runId());
+        assertThat(view.inspector().paneA().shown().trial().validationMetric()).isEqualTo(best.validation());
     }
 }

@@ -244,6 +244,7 @@ public final class DashboardView {
             }
             table.refresh();
         });
+        io.wayfinder.ui.common.TableExport.install(table, "trials");
         shownCount.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> sorted.size() + " of " + model.rows().size() + " trials", sorted, model.rows()));
 
@@ -268,6 +269,14 @@ public final class DashboardView {
             }
         });
         buildEmbeddingHistory();
+        StrategyViewModel sv = model.strategyView();
+        if (sv.any()) {
+            javafx.scene.control.Tab tab = new javafx.scene.control.Tab(sv.population() ? "Population"
+                    : sv.strategyLabel() + " densities");
+            tab.setId(sv.population() ? "populationTab" : "densitiesTab");
+            tab.setContent(sv.population() ? new PopulationPane(sv) : new DensitiesPane(sv, model.space()));
+            tabs.getTabs().add(tab);
+        }
     }
 
     /**
