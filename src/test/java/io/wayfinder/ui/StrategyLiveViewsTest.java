@@ -3,16 +3,13 @@ package io.wayfinder.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.DataSet;
 import io.wayfinder.TestData;
 import io.wayfinder.exec.SearchLoop;
 import io.wayfinder.project.Project;
 import io.wayfinder.project.ProjectCodec;
-import io.wayfinder.project.Settings;
 import io.wayfinder.project.StrategySpec;
-import io.wayfinder.run.Json;
 import io.wayfinder.run.PolicySnapshot;
 import io.wayfinder.run.RunRecord;
 import io.wayfinder.run.TrialRecord;
@@ -69,18 +66,19 @@ class StrategyLiveViewsTest {
         TestData.require("nats-bench-tss/nats_tss_test_acc.tsv");
         store = Files.createTempDirectory("wayfinder-live").resolve("runs.db");
         try (RunStore s = RunStores.open(store)) {
-            ppo = run(s, "ppo", null);
-            mnms = run(s, "mnms", null);
-            evolution = run(s, "evolution", Json.MAPPER.createObjectNode().put("population", 20).put("sample", 5));
-            tpe = run(s, "tpe", null);
-            random = run(s, "random", null);
+            ppo = run(s, "ppo");
+            mnms = run(s, "mnms");
+            evolution = InspectorRuns.run(s, ProjectCodec.read(TestData.samples().resolve("nas201-evolution.json"))
+                    .withTrialsPerTask(TRIALS));
+            tpe = run(s, "tpe");
+            random = run(s, "random");
         }
     }
 
-    static long run(RunStore store, String strategy, ObjectNode settings) throws InterruptedException {
+    /** The random-search sample with another strategy at its defaults (the stored project names only the id). */
+    static long run(RunStore store, String strategy) throws InterruptedException {
         Project p = ProjectCodec.read(TestData.samples().resolve("nas201-random.json")).withTrialsPerTask(TRIALS)
-                .withStrategy(new StrategySpec(strategy, settings == null ? null
-                        : Settings.of("test", "$.strategy.settings", settings)));
+                .withStrategy(new StrategySpec(strategy, null));
         return InspectorRuns.run(store, p);
     }
 
@@ -89,8 +87,6 @@ class StrategyLiveViewsTest {
         this.stage = stage;
         view = Workbench.open(stage, new Workbench.Options(null, store, TestData.dataDirectory(), store.getParent(),
                 false));
-        stage.setWidth(1400);
-        stage.setHeight(900);
         stage.show();
     }
 
@@ -163,7 +159,7 @@ class StrategyLiveViewsTest {
         assertThat(tab).isNotNull();
         robot.interact(() -> d.tabs().getSelectionModel().select(tab));
         List<PopulationMember> expected = replayed(evolution).population(0).orElseThrow();
-        assertThat(expected).hasSize(20);
+        assertThat(expected).hasSize(50);
         TableView<?> table = robot.lookup("#populationTable").queryAs(TableView.class);
         await(() -> table.getItems().size() == expected.size());
         List<TrialRecord> trials;
@@ -186,7 +182,7 @@ class StrategyLiveViewsTest {
         assertThat(TableViewCells.text(table, 2, 0)).isEqualTo(io.wayfinder.ui.common.Formats.metric(expected.get(0)
                 .reward()));
         assertThat(robot.lookup("#populationCaption").queryAs(Label.class).getText())
-                .contains("20 members").contains("after " + TRIALS + " observations").contains("tournament of 5");
+                .contains("50 members").contains("after " + TRIALS + " observations").contains("tournament of 10");
         assertThat(robot.lookup("#hurdleLabel").queryAs(Label.class).getText())
                 .contains("hurdles off (the project sets no \"hurdles\")");
         robot.interact(() -> d.tabs().getSelectionModel().select(0));
@@ -194,12 +190,12 @@ class StrategyLiveViewsTest {
                 .startsWith("Regularised evolution has no policy").contains("Population tab");
         // CSV and Markdown of the population table are what it shows
         String csv = io.wayfinder.ui.common.TableExport.csv(table);
-        assertThat(csv.lines().count()).isEqualTo(21);
+        assertThat(csv.lines().count()).isEqualTo(51);
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("Trial,Age,Reward,Configuration");
-        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).contains(",19," + expected.get(0).reward() + ",");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).contains(",49," + expected.get(0).reward() + ",");
         String md = io.wayfinder.ui.common.TableExport.markdown(table);
         assertThat(md.lines().skip(2).findFirst().orElseThrow()).startsWith("| #" + ((MemberRow) table.getItems()
-                .get(0)).trial() + " | 19 | " + io.wayfinder.ui.common.Formats.metric(expected.get(0).reward()) + " |");
+                .get(0)).trial() + " | 49 | " + io.wayfinder.ui.common.Formats.metric(expected.get(0).reward()) + " |");
     }
 
     @Test
