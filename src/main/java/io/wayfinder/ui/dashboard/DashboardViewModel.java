@@ -269,7 +269,9 @@ public final class DashboardViewModel implements AutoCloseable {
             // a density-model strategy (TPE) feeds the bars with its good density l(x), not a sampling policy
             String what = io.wayfinder.strategy.Strategies.find(run.strategy())
                     .filter(p -> p.views().contains(io.wayfinder.strategy.LiveView.DENSITIES))
-                    .map(p -> p.label() + " good density l(x)").orElse("policy");
+                    .map(p -> p.label() + " good density l(x)")
+                    .orElse(io.wayfinder.strategy.Strategies.find(run.strategy()).map(p -> p.label() + " policy")
+                            .orElse("policy"));
             label = what + " after " + h.get(i).observations() + " observations (" + (i + 1) + " of " + size + ")";
         }
         uiHistory = new int[] {size, Math.max(0, shownHistory)};

@@ -48,9 +48,11 @@ final class DensitiesPane extends BorderPane {
             r.setPolyLineStyle(LineStyle.NONE);
             r.setDrawBars(true);
             r.setDrawMarker(false);
+            r.setErrorStyle(io.fair_acc.chartfx.renderer.ErrorStyle.NONE);
+            r.setDynamicBarWidth(false);
+            r.setBarWidth(12);
             r.setShiftBar(true);
-            r.setBarWidthPercentage(40);
-            r.setDynamicBarWidth(true);
+            r.setshiftBarOffset(13);
             r.getDatasets().addAll(model.good().get(i), model.bad().get(i));
             chart.getRenderers().setAll(r);
             chart.setId("densities-" + i);
