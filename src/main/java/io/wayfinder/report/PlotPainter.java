@@ -21,19 +21,36 @@ public final class PlotPainter {
     private PlotPainter() {
     }
 
-    /** Paints the plot into a w x h area at the origin. */
-    public static void paint(Plot plot, PlotCanvas g, double w, double h) {
+    /** Paints the plot into a w x h area at the origin, fitted to its data. */
+    public static PlotFrame paint(Plot plot, PlotCanvas g, double w, double h) {
+        return paint(plot, g, w, h, null);
+    }
+
+    /** The data window {@link #paint} fits to a plot (what a zoom starts from and a reset returns to). */
+    public static Viewport fitted(Plot plot) {
+        double[] xr = xRange(plot);
+        double[] yr = yRange(plot);
+        double[] yTicks = Ticks.of(yr[0], yr[1], 6, false);
+        if (yTicks.length > 1) {
+            yr = new double[]{Math.min(yr[0], yTicks[0]), Math.max(yr[1], yTicks[yTicks.length - 1])};
+        }
+        return new Viewport(xr[0], xr[1], yr[0], yr[1]);
+    }
+
+    /**
+     * Paints the plot over the data window {@code view} (null: fitted to the data); lines, bands and markers are
+     * clipped to the data area. Returns where the data area lies, for mapping pointer positions back to data.
+     */
+    public static PlotFrame paint(Plot plot, PlotCanvas g, double w, double h, Viewport view) {
         g.fillRect(0, 0, w, h, 0xffffff);
         g.text(plot.title(), w / 2, 18, TITLE_FONT, PlotCanvas.Anchor.MIDDLE, true, false, TEXT);
         double legendBottom = legend(plot, g, w);
 
-        double[] xr = xRange(plot);
-        double[] yr = yRange(plot);
-        double[] yTicks = Ticks.of(yr[0], yr[1], 6, false);
-        double[] xTicks = Ticks.of(xr[0], xr[1], 8, plot.integerX());
-        if (yTicks.length > 1) {
-            yr = new double[]{Math.min(yr[0], yTicks[0]), Math.max(yr[1], yTicks[yTicks.length - 1])};
-        }
+        Viewport v = view != null ? view : fitted(plot);
+        double[] xr = {v.x0(), v.x1()};
+        double[] yr = {v.y0(), v.y1()};
+        double[] yTicks = inside(Ticks.of(yr[0], yr[1], 6, false), yr);
+        double[] xTicks = inside(Ticks.of(xr[0], xr[1], 8, plot.integerX()), xr);
         String[] yLabels = Ticks.labels(yTicks);
         String[] xLabels = Ticks.labels(xTicks);
         double yLabelWidth = 0;
@@ -47,6 +64,7 @@ public final class PlotPainter {
         double pw = Math.max(10, w - left - right);
         double ph = Math.max(10, h - top - bottom);
         Frame f = new Frame(left, top, pw, ph, xr, yr);
+        PlotFrame frame = new PlotFrame(left, top, pw, ph, new Viewport(xr[0], xr[1], yr[0], yr[1]));
 
         // grid and ticks
         for (int i = 0; i < yTicks.length; i++) {
@@ -66,8 +84,9 @@ public final class PlotPainter {
         if (plot.empty() != null || plot.lines().isEmpty()) {
             String why = plot.empty() != null ? plot.empty() : "nothing to show";
             g.text(why, left + pw / 2, top + ph / 2, 13, PlotCanvas.Anchor.MIDDLE, false, false, MUTED);
-            return;
+            return frame;
         }
+        g.clip(left, top, pw, ph);
         for (Plot.Line l : plot.lines()) {
             if (l.lower() != null && l.upper() != null) {
                 band(l, f, g);
@@ -97,6 +116,14 @@ public final class PlotPainter {
             label(g, m.label(), (double) ml[1], (double) ml[2],
                     (boolean) ml[3] ? PlotCanvas.Anchor.END : PlotCanvas.Anchor.START, true, m.rgb());
         }
+        g.unclip();
+        return frame;
+    }
+
+    /** The ticks within the range (a zoomed window keeps its edges; the fitted one already ends on ticks). */
+    private static double[] inside(double[] ticks, double[] range) {
+        double eps = (range[1] - range[0]) * 1e-9;
+        return java.util.Arrays.stream(ticks).filter(t -> t >= range[0] - eps && t <= range[1] + eps).toArray();
     }
 
     /** Text on a white box so that it stays readable over lines and bands. */
