@@ -162,6 +162,14 @@ public final class PlotPainter {
 
     private static void line(Plot.Line l, Frame f, PlotCanvas g) {
         int n = l.x().length;
+        if (l.points()) {
+            for (int i = 0; i < n; i++) {
+                if (finite(l.y()[i]) && finite(l.x()[i])) {
+                    g.circle(f.px(l.x()[i]), f.py(l.y()[i]), 2.2, l.rgb(), l.rgb());
+                }
+            }
+            return;
+        }
         double[] xs = new double[n];
         double[] ys = new double[n];
         int m = 0;

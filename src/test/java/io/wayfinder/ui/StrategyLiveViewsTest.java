@@ -146,6 +146,17 @@ class StrategyLiveViewsTest {
                 }
             }
             assertThat(d.model().historyLabelProperty().get()).contains("policy after " + TRIALS + " observations");
+            if (runId == ppo) {
+                // the rewards chart saves as SVG from its data: one dot per trial; the trial table as CSV
+                javafx.scene.Node rewards = robot.lookup("#rewardChart").query();
+                String[] svg = new String[1];
+                robot.interact(() -> svg[0] = io.wayfinder.ui.common.ChartExport.svg(rewards));
+                assertThat(svg[0].split("<circle", -1).length - 1).isEqualTo(TRIALS);
+                assertThat(svg[0]).contains("Reward per trial").contains("trials of cifar10");
+                String csv = io.wayfinder.ui.common.TableExport.csv(d.table());
+                assertThat(csv.lines().count()).isEqualTo(TRIALS + 1);
+                assertThat(csv.lines().findFirst().orElseThrow()).startsWith("#,Task,Configuration,Reward");
+            }
             // a policy strategy has no population or density tab
             assertThat(tab(d, "populationTab")).isNull();
             assertThat(tab(d, "densitiesTab")).isNull();
@@ -217,6 +228,28 @@ class StrategyLiveViewsTest {
                 assertThat(bad[c]).isEqualTo(expected.bad()[slot][c], within(1e-6));
             }
         }
+        // the densities pane saves as SVG drawn from the same numbers: per decision, the good bars' heights are
+        // proportional to l(x) (the first blue rectangle of each chart is its legend)
+        javafx.scene.Node pane = robot.lookup("#densitiesPane").query();
+        String[] out = new String[1];
+        robot.interact(() -> out[0] = io.wayfinder.ui.common.ChartExport.svg(pane));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<rect [^>]*height=\"([0-9.]+)\" fill=\"#"
+                + String.format("%06x", 0x1d4ed8) + "\"").matcher(out[0]);
+        List<Double> blue = new java.util.ArrayList<>();
+        while (m.find()) {
+            blue.add(Double.parseDouble(m.group(1)));
+        }
+        int choices = expected.good()[0].length;
+        assertThat(blue).hasSize(expected.good().length * (choices + 1));
+        for (int slot = 0; slot < expected.good().length; slot++) {
+            List<Double> bars = blue.subList(slot * (choices + 1) + 1, (slot + 1) * (choices + 1));
+            double ph = bars.stream().mapToDouble(Double::doubleValue).sum();
+            for (int c = 0; c < choices; c++) {
+                assertThat(bars.get(c) / ph).as("slot %d choice %d", slot, c)
+                        .isCloseTo(expected.good()[slot][c], within(0.002));
+            }
+        }
+        assertThat(out[0]).contains(">e_1_0<").contains(">nor_conv_3x3<").contains(">good l(x)<");
         assertThat(robot.lookup("#densitiesCaption").queryAs(Label.class).getText())
                 .contains("the best " + expected.goodTrials() + " counted as good")
                 .contains(TRIALS + " of this task's observations");

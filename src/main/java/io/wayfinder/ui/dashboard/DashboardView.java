@@ -161,7 +161,7 @@ public final class DashboardView {
         io.wayfinder.ui.common.ChartExport.install(evolution, "decision-over-time");
         io.wayfinder.ui.common.ChartExport.install(rewards, "rewards");
         io.wayfinder.ui.common.ChartExport.install(top, "accuracy-top10");
-        io.wayfinder.ui.common.ChartExport.install(heatHolder, "task-similarity");
+        io.wayfinder.ui.common.ChartExport.install(heatMap, "task-similarity");
         io.wayfinder.ui.common.ChartExport.install(barsPane, "policy");
         // every chart's x axis is the trials of the selected task
         model.selectedTaskProperty().addListener((o, a, b) -> {
@@ -356,6 +356,7 @@ public final class DashboardView {
         embeddingMap.setId("embeddingMap");
         embeddingMap.emptyReason(model.taskNames().size() < 2 ? "One task: no embeddings to compare."
                 : "No task embeddings stored yet.");
+        io.wayfinder.ui.common.ChartExport.install(embeddingMap, "task-embeddings");
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(heatHolder, embeddingMap);
         split.setDividerPositions(0.5);
         tab.setCenter(split);
