@@ -78,10 +78,16 @@ public final class ChartSvg {
                 lines.isEmpty() ? "nothing to show yet" : null);
     }
 
-    /** The data window the chart's axes show (null when it is degenerate: the painter fits the data). */
+    /**
+     * The data window the chart's axes show when they do not follow the data (zoomed, or fixed like a probability
+     * axis); null when they auto-range or the window is degenerate: the painter then fits the data with nice ticks.
+     */
     static Viewport window(XYChart c) {
         Axis x = c.getXAxis();
         Axis y = c.getYAxis();
+        if (x.isAutoRanging() && y.isAutoRanging()) {
+            return null;
+        }
         try {
             return new Viewport(x.getMin(), x.getMax(), y.getMin(), y.getMax());
         } catch (IllegalArgumentException e) {
