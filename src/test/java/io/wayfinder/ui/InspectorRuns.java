@@ -63,6 +63,11 @@ public final class InspectorRuns {
      * be trained first.
      */
     public static long text(RunStore store) throws Exception {
+        return text(store, Json.MAPPER.createObjectNode().put("name", "random"), 2);
+    }
+
+    /** {@code trials} trials of the same small text task with this strategy block (a project file's JSON). */
+    public static long text(RunStore store, ObjectNode strategy, int trials) throws Exception {
         TestData.require("sms-spam/data.tsv");
         TestData.require("glove-6B-100d");
         Path dir = Files.createTempDirectory("wayfinder-text");
@@ -84,7 +89,8 @@ public final class InspectorRuns {
         project.put("searchSpace", "space.json");
         ((ObjectNode) project.withArray("tasks").get(0)).putObject("settings").put("maxTrain", 400)
                 .put("maxEval", 200);
-        project.putObject("budget").put("trialsPerTask", 2);
+        project.set("strategy", strategy);
+        project.putObject("budget").put("trialsPerTask", trials);
         Files.writeString(dir.resolve("project.json"), Json.MAPPER.writeValueAsString(project));
         return run(store, ProjectCodec.read(dir.resolve("project.json")));
     }
