@@ -104,5 +104,15 @@ class HurdleViewTest {
                 + "; below it a child stops there.");
         TableView<?> table = robot.lookup("#populationTable").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(4);
+        // each member says how it fared at the hurdle, as its trial recorded
+        for (Object o : table.getItems()) {
+            io.wayfinder.ui.dashboard.MemberRow r = (io.wayfinder.ui.dashboard.MemberRow) o;
+            TrialRecord t = trials.stream().filter(x -> x.seq() == r.trial()).findFirst().orElseThrow();
+            JsonNode h = Json.readTree(t.details(), "trial").get("hurdle");
+            assertThat(r.hurdle()).startsWith(h.get("passed").asBoolean() ? "passed, fully trained (1.50 budgets)"
+                    : "stopped at stage 1 (0.50 budget)");
+        }
+        assertThat(table.getColumns().get(3).getText()).isEqualTo("Hurdle");
+        assertThat(table.getColumns().get(3).isVisible()).isTrue();
     }
 }

@@ -121,7 +121,10 @@ public final class PlotView extends Region {
     @Override
     protected void layoutChildren() {
         reset.autosize();
-        reset.relocate(getWidth() - reset.getWidth() - 6, 4);
+        // inside the data area's top-right corner: clear of the title and the legend
+        double right = frame != null ? frame.left() + frame.width() : getWidth() - 16;
+        double top = frame != null ? frame.top() : 40;
+        reset.relocate(right - reset.getWidth() - 4, top + 4);
         if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
             canvas.setWidth(getWidth());
             canvas.setHeight(getHeight());
@@ -135,5 +138,7 @@ public final class PlotView extends Region {
         }
         frame = PlotPainter.paint(plot, new FxPlotCanvas(canvas.getGraphicsContext2D()), getWidth(), getHeight(),
                 zoom.view());
+        reset.autosize();
+        reset.relocate(frame.left() + frame.width() - reset.getWidth() - 4, frame.top() + 4);
     }
 }

@@ -7,6 +7,7 @@ package io.wayfinder.ui.dashboard;
  * @param age           the task's observations since it joined (0 = newest)
  * @param reward        the reward it was observed with
  * @param configuration {@code decision=value, ...}
+ * @param hurdle        how it fared at the hurdles ("passed", "stopped at stage 1"), or empty without hurdles
  */
-public record MemberRow(int trial, int age, double reward, String configuration) {
+public record MemberRow(int trial, int age, double reward, String configuration, String hurdle) {
 }

@@ -42,6 +42,11 @@ final class PopulationPane extends BorderPane {
         });
         reward.getStyleClass().add("number");
         table.getColumns().add(reward);
+        TableColumn<MemberRow, String> hurdle = column("Hurdle", MemberRow::hurdle, 230);
+        hurdle.setVisible(false);
+        model.members().addListener((javafx.collections.ListChangeListener<MemberRow>) c ->
+                hurdle.setVisible(model.members().stream().anyMatch(r -> !r.hurdle().isEmpty())));
+        table.getColumns().add(hurdle);
         TableColumn<MemberRow, String> config = column("Configuration", MemberRow::configuration, 900);
         config.setCellFactory(c -> new TableCell<>() {
             private final Tooltip tip = new Tooltip();

@@ -112,13 +112,14 @@ public final class StrategyViewModel {
         int n = state.get().observations();
         if (population()) {
             List<PopulationMember> pop = state.get().strategy().population(task).orElse(List.of());
-            pendingMembers = rows(pop, task, n);
+            LiveStrategy.Hurdles h = LiveStrategy.hurdles(store, run, task);
+            pendingMembers = rows(pop, task, n, h.off() == null);
             String extra = state.get().strategy() instanceof io.wayfinder.strategy.evolution.RegularizedEvolution e
                     ? " (keeps " + e.capacity() + ", tournament of " + e.tournament() + ")" : "";
             pendingCaption = "Population of " + taskName + extra + ": " + pop.size() + " members at the checkpoint "
                     + "after " + n + " observations of the run; age = the task's observations since a member joined "
                     + "(the oldest dies next).";
-            pendingHurdles = hurdleText(LiveStrategy.hurdles(store, run, task));
+            pendingHurdles = hurdleText(h);
         }
         if (densitiesView()) {
             var d = state.get().strategy().densities(task);
@@ -134,8 +135,10 @@ public final class StrategyViewModel {
     }
 
     /** Matches the members to the task's last observed trials (a population is the task's newest observations). */
-    private List<MemberRow> rows(List<PopulationMember> pop, int task, int observations) {
-        List<TrialRecord> observed = new ArrayList<>(store.observedTrialSummaries(runId, -1).stream()
+    private List<MemberRow> rows(List<PopulationMember> pop, int task, int observations, boolean hurdles) {
+        // with hurdles the trials' details say how each member fared; otherwise the summaries suffice
+        List<TrialRecord> observed = new ArrayList<>((hurdles ? store.trials(runId).stream()
+                .filter(t -> t.status().counted()) : store.observedTrialSummaries(runId, -1).stream())
                 .filter(t -> t.task() == task && t.observeOrder() >= 0 && t.observeOrder() < observations)
                 .sorted(Comparator.comparingInt(TrialRecord::observeOrder)).toList());
         List<MemberRow> out = new ArrayList<>(pop.size());
@@ -143,15 +146,31 @@ public final class StrategyViewModel {
         for (int i = 0; i < pop.size(); i++) {
             PopulationMember m = pop.get(i);
             int seq = -1;
+            String fared = "";
             if (first + i >= 0) {
                 TrialRecord t = observed.get(first + i);
                 if (java.util.Arrays.equals(t.configuration(), m.configuration().indices())) {
                     seq = t.seq();
+                    fared = hurdles ? fared(t) : "";
                 }
             }
-            out.add(new MemberRow(seq, m.age(), m.reward(), summary(m.configuration())));
+            out.add(new MemberRow(seq, m.age(), m.reward(), summary(m.configuration()), fared));
         }
         return out;
+    }
+
+    /** How a trial fared at the hurdles, from its details. */
+    static String fared(TrialRecord t) {
+        if (t.details() == null) {
+            return "";
+        }
+        var h = io.wayfinder.run.Json.readTree(t.details(), "trial " + t.id()).get("hurdle");
+        if (h == null) {
+            return "";
+        }
+        String used = String.format(Locale.ROOT, "%.2f", h.path("budgetUsed").asDouble());
+        return h.path("passed").asBoolean() ? "passed, fully trained (" + used + " budgets)"
+                : "stopped at stage " + h.path("stoppedAtStage").asInt() + " (" + used + " budget)";
     }
 
     String summary(Configuration c) {
