@@ -86,7 +86,12 @@ public final class PlotPainter {
             g.text(why, left + pw / 2, top + ph / 2, 13, PlotCanvas.Anchor.MIDDLE, false, false, MUTED);
             return frame;
         }
-        g.clip(left, top, pw, ph);
+        // a fitted plot holds all its data inside the frame; a zoomed window clips what lies outside it (only then:
+        // some SVG renderers ignore clip paths)
+        boolean clip = view != null && !holds(v, plot);
+        if (clip) {
+            g.clip(left, top, pw, ph);
+        }
         for (Plot.Line l : plot.lines()) {
             if (l.lower() != null && l.upper() != null) {
                 band(l, f, g);
@@ -116,8 +121,35 @@ public final class PlotPainter {
             label(g, m.label(), (double) ml[1], (double) ml[2],
                     (boolean) ml[3] ? PlotCanvas.Anchor.END : PlotCanvas.Anchor.START, true, m.rgb());
         }
-        g.unclip();
+        if (clip) {
+            g.unclip();
+        }
         return frame;
+    }
+
+    /** Whether every finite point, band edge, level and marker of the plot lies inside the window. */
+    private static boolean holds(Viewport v, Plot p) {
+        java.util.function.DoublePredicate inX = x -> !finite(x) || x >= v.x0() && x <= v.x1();
+        java.util.function.DoublePredicate inY = y -> !finite(y) || y >= v.y0() && y <= v.y1();
+        for (Plot.Line l : p.lines()) {
+            for (int i = 0; i < l.x().length; i++) {
+                if (!inX.test(l.x()[i]) || !inY.test(l.y()[i]) || l.lower() != null && !inY.test(l.lower()[i])
+                        || l.upper() != null && !inY.test(l.upper()[i])) {
+                    return false;
+                }
+            }
+        }
+        for (Plot.Level lv : p.levels()) {
+            if (!inY.test(lv.y())) {
+                return false;
+            }
+        }
+        for (Plot.Marker m : p.markers()) {
+            if (!inX.test(m.x()) || !inY.test(m.y())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The ticks within the range (a zoomed window keeps its edges; the fitted one already ends on ticks). */

@@ -44,9 +44,9 @@ public final class SvgCanvas implements PlotCanvas {
     @Override
     public void clip(double x, double y, double w, double h) {
         clips++;
-        out.append("<clipPath id=\"c").append(clips).append("\"><rect x=\"").append(n(x)).append("\" y=\"")
+        out.append("<defs><clipPath id=\"c").append(clips).append("\"><rect x=\"").append(n(x)).append("\" y=\"")
                 .append(n(y)).append("\" width=\"").append(n(w)).append("\" height=\"").append(n(h))
-                .append("\"/></clipPath>\n<g clip-path=\"url(#c").append(clips).append(")\">\n");
+                .append("\"/></clipPath></defs>\n<g clip-path=\"url(#c").append(clips).append(")\">\n");
     }
 
     @Override

@@ -249,6 +249,7 @@ public final class DashboardView {
                 () -> sorted.size() + " of " + model.rows().size() + " trials", sorted, model.rows()));
 
         // similarity heat map
+        heatMap.setId("heatMap");
         heatHolder.getChildren().add(heatMap);
         heatMap.prefWidthProperty().bind(heatHolder.widthProperty());
         heatMap.prefHeightProperty().bind(heatHolder.heightProperty());

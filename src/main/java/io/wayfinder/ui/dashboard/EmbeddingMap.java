@@ -70,15 +70,41 @@ final class EmbeddingMap extends Pane implements io.wayfinder.ui.common.ChartExp
                     new double[] {ys[last]}));
         }
         return new io.wayfinder.report.Plot("Task embeddings after " + history.snapshots().get(index).observations()
-                + " observations (dot), trail from the first stored update",
+                + " observations",
                 String.format(Locale.ROOT, "PC1 (%.0f%% of the variance)", 100 * ex[0]),
                 String.format(Locale.ROOT, "PC2 (%.0f%% of the variance)", 100 * ex[1]), false, lines, List.of(),
                 List.of(), null);
     }
 
+    /** The screen's window: every update's points with 8% room around them. */
+    io.wayfinder.report.Viewport window() {
+        if (history == null || history.size() == 0) {
+            return null;
+        }
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (double[][] snap : history.projection().coordinates()) {
+            for (double[] p : snap) {
+                minX = Math.min(minX, p[0]);
+                maxX = Math.max(maxX, p[0]);
+                minY = Math.min(minY, p[1]);
+                maxY = Math.max(maxY, p[1]);
+            }
+        }
+        double padX = Math.max(1e-6, (maxX - minX) * 0.08);
+        double padY = Math.max(1e-6, (maxY - minY) * 0.08);
+        try {
+            return new io.wayfinder.report.Viewport(minX - padX, maxX + padX, minY - padY, maxY + padY);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     @Override
     public String svg(double w, double h) {
-        return io.wayfinder.report.SvgCanvas.of(plot(), w, h);
+        return io.wayfinder.report.SvgCanvas.of(plot(), w, h, window());
     }
 
     private void draw() {
