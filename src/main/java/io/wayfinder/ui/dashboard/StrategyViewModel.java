@@ -103,7 +103,8 @@ public final class StrategyViewModel {
         RunRecord run = store.run(runId).orElseThrow();
         var state = LiveStrategy.latest(store, run);
         if (state.isEmpty()) {
-            pendingCaption = waiting();
+            pendingCaption = at < 0 ? waiting() : "The " + label + " state saved after " + at + " observations cannot "
+                    + "be read by this build (an older state format, or a strategy setting it no longer accepts).";
             pendingMembers = List.of();
             toUi.request();
             return;
