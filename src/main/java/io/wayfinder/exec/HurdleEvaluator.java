@@ -38,6 +38,10 @@ public final class HurdleEvaluator implements TrialEvaluator {
 
     /** Folds the stage rewards recorded in earlier trials of this task (a resumed run) into the hurdles. */
     public synchronized void rebuild(List<TrialRecord> trials, int task) {
+        accumulate(trials, task, sum, count);
+    }
+
+    private static void accumulate(List<TrialRecord> trials, int task, double[] sum, long[] count) {
         for (TrialRecord t : trials) {
             if (t.task() != task || t.details() == null || !t.status().counted()) {
                 continue;
@@ -52,6 +56,30 @@ public final class HurdleEvaluator implements TrialEvaluator {
                 count[i]++;
             }
         }
+    }
+
+    /**
+     * The hurdles of a task as its recorded trials give them (what a resumed run starts from).
+     *
+     * @param shares  each stage's budget share
+     * @param hurdles each stage's hurdle (NaN while the stage warms up)
+     * @param seen    the children recorded at each stage
+     * @param warmup  the children a stage must see before its hurdle applies
+     */
+    public record Levels(List<Double> shares, double[] hurdles, long[] seen, int warmup) {
+    }
+
+    /** The current hurdles of a task from its recorded trials. */
+    public static Levels levels(List<TrialRecord> trials, int task, HurdleSettings settings) {
+        int n = settings.shares().size();
+        double[] sum = new double[n];
+        long[] count = new long[n];
+        accumulate(trials, task, sum, count);
+        double[] h = new double[n];
+        for (int i = 0; i < n; i++) {
+            h[i] = count[i] < settings.warmup() ? Double.NaN : sum[i] / count[i];
+        }
+        return new Levels(settings.shares(), h, count, settings.warmup());
     }
 
     /** The current hurdle of a stage, NaN while it is still warming up. */

@@ -19,10 +19,19 @@ public record Plot(String title, String xLabel, String yLabel, boolean integerX,
                    List<Marker> markers, String empty) {
 
     /**
-     * @param lower band's lower edge (null: no band)
-     * @param upper band's upper edge (null: no band)
+     * @param lower  band's lower edge (null: no band)
+     * @param upper  band's upper edge (null: no band)
+     * @param points draw each point as a dot instead of joining them (a scatter)
      */
-    public record Line(String name, int rgb, double[] x, double[] y, double[] lower, double[] upper) {
+    public record Line(String name, int rgb, double[] x, double[] y, double[] lower, double[] upper, boolean points) {
+        public Line(String name, int rgb, double[] x, double[] y, double[] lower, double[] upper) {
+            this(name, rgb, x, y, lower, upper, false);
+        }
+
+        /** Points drawn as dots. */
+        public static Line scatter(String name, int rgb, double[] x, double[] y) {
+            return new Line(name, rgb, x, y, null, null, true);
+        }
     }
 
     public record Level(double y, String label, int rgb) {

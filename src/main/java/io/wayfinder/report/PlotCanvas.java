@@ -24,4 +24,12 @@ public interface PlotCanvas {
 
     /** The width the text takes at this size. */
     double textWidth(String s, double size, boolean bold);
+
+    /** Restricts drawing to a rectangle until {@link #unclip()} (canvases that cannot clip may ignore it). */
+    default void clip(double x, double y, double w, double h) {
+    }
+
+    /** Ends the restriction of {@link #clip}. */
+    default void unclip() {
+    }
 }

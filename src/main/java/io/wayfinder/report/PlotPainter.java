@@ -21,19 +21,36 @@ public final class PlotPainter {
     private PlotPainter() {
     }
 
-    /** Paints the plot into a w x h area at the origin. */
-    public static void paint(Plot plot, PlotCanvas g, double w, double h) {
+    /** Paints the plot into a w x h area at the origin, fitted to its data. */
+    public static PlotFrame paint(Plot plot, PlotCanvas g, double w, double h) {
+        return paint(plot, g, w, h, null);
+    }
+
+    /** The data window {@link #paint} fits to a plot (what a zoom starts from and a reset returns to). */
+    public static Viewport fitted(Plot plot) {
+        double[] xr = xRange(plot);
+        double[] yr = yRange(plot);
+        double[] yTicks = Ticks.of(yr[0], yr[1], 6, false);
+        if (yTicks.length > 1) {
+            yr = new double[]{Math.min(yr[0], yTicks[0]), Math.max(yr[1], yTicks[yTicks.length - 1])};
+        }
+        return new Viewport(xr[0], xr[1], yr[0], yr[1]);
+    }
+
+    /**
+     * Paints the plot over the data window {@code view} (null: fitted to the data); lines, bands and markers are
+     * clipped to the data area. Returns where the data area lies, for mapping pointer positions back to data.
+     */
+    public static PlotFrame paint(Plot plot, PlotCanvas g, double w, double h, Viewport view) {
         g.fillRect(0, 0, w, h, 0xffffff);
         g.text(plot.title(), w / 2, 18, TITLE_FONT, PlotCanvas.Anchor.MIDDLE, true, false, TEXT);
         double legendBottom = legend(plot, g, w);
 
-        double[] xr = xRange(plot);
-        double[] yr = yRange(plot);
-        double[] yTicks = Ticks.of(yr[0], yr[1], 6, false);
-        double[] xTicks = Ticks.of(xr[0], xr[1], 8, plot.integerX());
-        if (yTicks.length > 1) {
-            yr = new double[]{Math.min(yr[0], yTicks[0]), Math.max(yr[1], yTicks[yTicks.length - 1])};
-        }
+        Viewport v = view != null ? view : fitted(plot);
+        double[] xr = {v.x0(), v.x1()};
+        double[] yr = {v.y0(), v.y1()};
+        double[] yTicks = inside(Ticks.of(yr[0], yr[1], 6, false), yr);
+        double[] xTicks = inside(Ticks.of(xr[0], xr[1], 8, plot.integerX()), xr);
         String[] yLabels = Ticks.labels(yTicks);
         String[] xLabels = Ticks.labels(xTicks);
         double yLabelWidth = 0;
@@ -47,6 +64,7 @@ public final class PlotPainter {
         double pw = Math.max(10, w - left - right);
         double ph = Math.max(10, h - top - bottom);
         Frame f = new Frame(left, top, pw, ph, xr, yr);
+        PlotFrame frame = new PlotFrame(left, top, pw, ph, new Viewport(xr[0], xr[1], yr[0], yr[1]));
 
         // grid and ticks
         for (int i = 0; i < yTicks.length; i++) {
@@ -66,7 +84,13 @@ public final class PlotPainter {
         if (plot.empty() != null || plot.lines().isEmpty()) {
             String why = plot.empty() != null ? plot.empty() : "nothing to show";
             g.text(why, left + pw / 2, top + ph / 2, 13, PlotCanvas.Anchor.MIDDLE, false, false, MUTED);
-            return;
+            return frame;
+        }
+        // a fitted plot holds all its data inside the frame; a zoomed window clips what lies outside it (only then:
+        // some SVG renderers ignore clip paths)
+        boolean clip = view != null && !holds(v, plot);
+        if (clip) {
+            g.clip(left, top, pw, ph);
         }
         for (Plot.Line l : plot.lines()) {
             if (l.lower() != null && l.upper() != null) {
@@ -97,6 +121,41 @@ public final class PlotPainter {
             label(g, m.label(), (double) ml[1], (double) ml[2],
                     (boolean) ml[3] ? PlotCanvas.Anchor.END : PlotCanvas.Anchor.START, true, m.rgb());
         }
+        if (clip) {
+            g.unclip();
+        }
+        return frame;
+    }
+
+    /** Whether every finite point, band edge, level and marker of the plot lies inside the window. */
+    private static boolean holds(Viewport v, Plot p) {
+        java.util.function.DoublePredicate inX = x -> !finite(x) || x >= v.x0() && x <= v.x1();
+        java.util.function.DoublePredicate inY = y -> !finite(y) || y >= v.y0() && y <= v.y1();
+        for (Plot.Line l : p.lines()) {
+            for (int i = 0; i < l.x().length; i++) {
+                if (!inX.test(l.x()[i]) || !inY.test(l.y()[i]) || l.lower() != null && !inY.test(l.lower()[i])
+                        || l.upper() != null && !inY.test(l.upper()[i])) {
+                    return false;
+                }
+            }
+        }
+        for (Plot.Level lv : p.levels()) {
+            if (!inY.test(lv.y())) {
+                return false;
+            }
+        }
+        for (Plot.Marker m : p.markers()) {
+            if (!inX.test(m.x()) || !inY.test(m.y())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The ticks within the range (a zoomed window keeps its edges; the fitted one already ends on ticks). */
+    private static double[] inside(double[] ticks, double[] range) {
+        double eps = (range[1] - range[0]) * 1e-9;
+        return java.util.Arrays.stream(ticks).filter(t -> t >= range[0] - eps && t <= range[1] + eps).toArray();
     }
 
     /** Text on a white box so that it stays readable over lines and bands. */
@@ -135,6 +194,14 @@ public final class PlotPainter {
 
     private static void line(Plot.Line l, Frame f, PlotCanvas g) {
         int n = l.x().length;
+        if (l.points()) {
+            for (int i = 0; i < n; i++) {
+                if (finite(l.y()[i]) && finite(l.x()[i])) {
+                    g.circle(f.px(l.x()[i]), f.py(l.y()[i]), 2.2, l.rgb(), l.rgb());
+                }
+            }
+            return;
+        }
         double[] xs = new double[n];
         double[] ys = new double[n];
         int m = 0;

@@ -28,18 +28,34 @@ public final class PngCanvas implements PlotCanvas {
 
     /** Paints a plot at {@code scale} times its size (2 for sharp figures) and writes it as PNG. */
     public static void write(Plot plot, int width, int height, double scale, Path file) throws IOException {
+        write(plot, width, height, scale, null, file);
+    }
+
+    /** Paints a plot over a data window (null: fitted) and writes it as PNG. */
+    public static void write(Plot plot, int width, int height, double scale, Viewport view, Path file)
+            throws IOException {
         BufferedImage img = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale),
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.scale(scale, scale);
-            PlotPainter.paint(plot, new PngCanvas(g), width, height);
+            PlotPainter.paint(plot, new PngCanvas(g), width, height, view);
         } finally {
             g.dispose();
         }
         if (!ImageIO.write(img, "png", file.toFile())) {
             throw new IOException("no PNG writer in this JVM");
         }
+    }
+
+    @Override
+    public void clip(double x, double y, double w, double h) {
+        g.setClip(new java.awt.geom.Rectangle2D.Double(x, y, w, h));
+    }
+
+    @Override
+    public void unclip() {
+        g.setClip(null);
     }
 
     private static Color color(int rgb) {

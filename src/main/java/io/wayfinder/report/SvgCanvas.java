@@ -15,8 +15,13 @@ public final class SvgCanvas implements PlotCanvas {
 
     /** A plot as a complete SVG document. */
     public static String of(Plot plot, double width, double height) {
+        return of(plot, width, height, null);
+    }
+
+    /** A plot over a data window (null: fitted) as a complete SVG document. */
+    public static String of(Plot plot, double width, double height, Viewport view) {
         SvgCanvas c = new SvgCanvas(width, height);
-        PlotPainter.paint(plot, c, width, height);
+        PlotPainter.paint(plot, c, width, height, view);
         return c.document();
     }
 
@@ -32,6 +37,21 @@ public final class SvgCanvas implements PlotCanvas {
 
     private static String n(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private int clips;
+
+    @Override
+    public void clip(double x, double y, double w, double h) {
+        clips++;
+        out.append("<defs><clipPath id=\"c").append(clips).append("\"><rect x=\"").append(n(x)).append("\" y=\"")
+                .append(n(y)).append("\" width=\"").append(n(w)).append("\" height=\"").append(n(h))
+                .append("\"/></clipPath></defs>\n<g clip-path=\"url(#c").append(clips).append(")\">\n");
+    }
+
+    @Override
+    public void unclip() {
+        out.append("</g>\n");
     }
 
     @Override

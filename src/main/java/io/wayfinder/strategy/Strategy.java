@@ -101,6 +101,14 @@ public interface Strategy {
         return Optional.empty();
     }
 
+    /**
+     * For evolutionary strategies: a task's current population, oldest first, for the live view. Empty for the
+     * others.
+     */
+    default Optional<List<PopulationMember>> population(int task) {
+        return Optional.empty();
+    }
+
     /** Learned task embeddings (one row per task of the run), or empty when the strategy has none. */
     default Optional<double[][]> taskEmbeddings() {
         return Optional.empty();

@@ -135,6 +135,26 @@ class ComparisonScreenTest {
         });
         assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo((int) plots.get(0).getWidth());
 
+        // drag a rectangle on the validation figure: it zooms to exactly that data window; double-click resets
+        PlotView fig = plots.get(0);
+        io.wayfinder.report.PlotFrame f0 = fig.frame();
+        javafx.geometry.Point2D from = fig.localToScreen(f0.left() + f0.width() * 0.5, f0.top() + f0.height() * 0.2);
+        javafx.geometry.Point2D to = fig.localToScreen(f0.left() + f0.width() * 0.9, f0.top() + f0.height() * 0.6);
+        robot.drag(from, javafx.scene.input.MouseButton.PRIMARY).dropTo(to);
+        await(() -> fig.zoom().zoomed());
+        io.wayfinder.report.Viewport zoomed = fig.zoom().view();
+        assertThat(zoomed.x0()).isCloseTo(f0.dataX(f0.left() + f0.width() * 0.5), within(1.0));
+        assertThat(zoomed.x1()).isCloseTo(f0.dataX(f0.left() + f0.width() * 0.9), within(1.0));
+        assertThat(zoomed.y1()).isCloseTo(f0.dataY(f0.top() + f0.height() * 0.2), within(0.05));
+        assertThat(zoomed.y0()).isCloseTo(f0.dataY(f0.top() + f0.height() * 0.6), within(0.05));
+        assertThat(fig.frame().view()).isEqualTo(zoomed);
+        // the zoomed figure exports as what it shows: the SVG's axis ends at the window, data clipped to the frame
+        String svg = io.wayfinder.report.SvgCanvas.of(fig.plot(), 600, 400, zoomed);
+        assertThat(svg).contains("clip-path=\"url(#c1)\"");
+        robot.doubleClickOn(fig);
+        await(() -> !fig.zoom().zoomed());
+        assertThat(fig.frame().view()).isEqualTo(io.wayfinder.report.PlotPainter.fitted(fig.plot()));
+
         // T and N from the screen: the numbers follow
         robot.clickOn("#compareT").write("120");
         robot.clickOn("#compareAt").write("150");
@@ -149,13 +169,18 @@ class ComparisonScreenTest {
             }
         }
 
-        // one click from a row to the best trial of that strategy: T-AML's best trial on cifar100 is selected
+        // one click from a row to the best trial of that strategy: the inspector shows T-AML's best trial
         Comparison.BestTrial best = t2.rows().get(0).cells().get(2).best();
-        robot.interact(() -> c.model().openBestTrial(0, 2));
-        await(() -> view.dashboard() != null && view.dashboard().model().runId() == best.runId());
-        TableView<?> trials = robot.lookup("#trialTable").queryAs(TableView.class);
-        await(() -> trials.getSelectionModel().getSelectedItem() != null);
-        assertThat(((io.wayfinder.ui.dashboard.TrialRow) trials.getSelectionModel().getSelectedItem()).trial().id())
-                .isEqualTo(best.trialId());
+        // a real double-click on T-AML's cell of the first row
+        javafx.scene.control.TableCell<?, ?> tamlCell = robot.lookup(".table-cell").queryAllAs(
+                javafx.scene.control.TableCell.class).stream().filter(x -> x.getTableView() == c.table2()
+                        && x.getIndex() == 0 && x.getTableColumn() == c.table2().getColumns().get(5))
+                .findFirst().orElseThrow();
+        robot.doubleClickOn(tamlCell);
+        await(() -> view.inspector().paneA().shown() != null
+                && view.inspector().paneA().shown().trial().id() == best.trialId());
+        assertThat(view.screens().getSelectionModel().getSelectedItem().getId()).isEqualTo("inspectorTab");
+        assertThat(view.inspector().paneA().shown().trial().runId()).isEqualTo(best.runId());
+        assertThat(view.inspector().paneA().shown().trial().validationMetric()).isEqualTo(best.validation());
     }
 }

@@ -47,6 +47,7 @@ class InspectorMonocleTest {
     private static long cellRun = -1;
     private static long randomRun = -1;
     private static long amlRun = -1;
+    private static long textRun = -1;
     private MainWindowView view;
     private Stage stage;
 
@@ -63,6 +64,9 @@ class InspectorMonocleTest {
                         Files.exists(Path.of("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")),
                         "Fashion-MNIST is absent");
                 convRun = InspectorRuns.convNet(s);
+            }
+            if (what.equals("text") && textRun < 0) {
+                textRun = InspectorRuns.text(s);
             }
             if (what.equals("cell") && cellRun < 0) {
                 cellRun = InspectorRuns.cell(s);
@@ -204,6 +208,57 @@ class InspectorMonocleTest {
         assertThat(f.curves()).anyMatch(c -> c.name().equals("validPerplexityPerEpoch") && c.y().length == 2);
         assertThat(f.probability()).endsWith("recorded when sampled");
         assertThat(f.fact("Status")).isEqualTo("complete");
+    }
+
+    @Test
+    void textChildTrialShowsItsTwoTowerConfigurationCard(FxRobot robot) throws Exception {
+        need("text");
+        TrialRecord t = trials(textRun).stream().filter(x -> x.status() == TrialStatus.COMPLETE).findFirst()
+                .orElseThrow();
+        TrialFacts f = inspect(robot, textRun, t.seq());
+        // no graph for this child: the card takes the drawing's place
+        assertThat(f.graph()).isEmpty();
+        String id = view.inspector().paneA().getId();
+        assertThat(robot.lookup("#" + id + "-cardTitle").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("Two-tower text child");
+        var v = Json.MAPPER.readTree(t.values());
+        java.util.function.Function<String, String> card = row -> robot.lookup("#" + id + "-card-" + row)
+                .queryAs(javafx.scene.control.Label.class).getText();
+        boolean deep = !v.get("deepRegularisation").asText().equals("off");
+        boolean wide = !v.get("wideRegularisation").asText().equals("off");
+        assertThat(deep || wide).isTrue();
+        assertThat(card.apply("Deep-tower")).isEqualTo(deep ? "on" : "disabled");
+        assertThat(card.apply("Wide-tower-bag-of-words-")).isEqualTo(wide ? "on" : "disabled");
+        if (deep) {
+            assertThat(card.apply("embedding-module")).isEqualTo("glove-100d-20k"
+                    + (v.get("fineTune").asBoolean() ? ", fine-tuned" : ", frozen"));
+            assertThat(card.apply("hidden-layers")).startsWith(v.get("hiddenLayers").asInt() + " x "
+                    + v.get("hiddenSize").asInt() + " units, " + v.get("activation").asText());
+            assertThat(card.apply("dropout")).isEqualTo(v.get("dropout").asText());
+            assertThat(card.apply("regularisation-L2-")).isEqualTo(v.get("deepRegularisation").asText());
+        }
+        if (wide) {
+            assertThat(card.apply("regularisation-L1-")).isEqualTo(v.get("wideRegularisation").asText());
+        }
+        assertThat(card.apply("Training-samples")).isEqualTo("1000");
+        // the facts are the stored trial's: a real training of the two towers on sms-spam
+        assertThat(t.validationMetric()).isBetween(0.5, 1.0);
+        assertThat(f.fact("Reward")).isEqualTo(String.format(java.util.Locale.ROOT, "%.4f", t.reward()));
+        assertThat(f.fact("Test")).isEqualTo(String.format(java.util.Locale.ROOT, "%.4f", t.testMetric()));
+        assertThat(f.fact("Status")).isEqualTo("complete");
+        if (deep) {
+            assertThat(f.fact("embeddingModule")).isEqualTo("glove-100d-20k");
+        }
+        // random search samples each decision uniformly over the narrowed space: recorded when sampled
+        double lp = 0;
+        try (RunStore s = RunStores.open(store)) {
+            for (var d : io.wayfinder.space.SearchSpaceCodec.parse(s.run(textRun).orElseThrow().spaceJson(), "run")
+                    .flat()) {
+                lp -= Math.log(d.size());
+            }
+        }
+        assertThat(f.probability()).contains(String.format(java.util.Locale.ROOT, "(ln p = %.2f)", lp))
+                .endsWith("recorded when sampled");
     }
 
     @Test

@@ -57,6 +57,44 @@ public final class InspectorRuns {
         return run(store, p);
     }
 
+    /**
+     * Two random-search trials of the two-tower text child on sms-spam (400 training and 200 evaluation messages,
+     * 1,000 training samples), over the T-AML space narrowed to the GloVe 20k module so that no word2vec module has to
+     * be trained first.
+     */
+    public static long text(RunStore store) throws Exception {
+        return text(store, Json.MAPPER.createObjectNode().put("name", "random"), 2);
+    }
+
+    /** {@code trials} trials of the same small text task with this strategy block (a project file's JSON). */
+    public static long text(RunStore store, ObjectNode strategy, int trials) throws Exception {
+        TestData.require("sms-spam/data.tsv");
+        TestData.require("glove-6B-100d");
+        Path dir = Files.createTempDirectory("wayfinder-text");
+        ObjectNode space = (ObjectNode) Json.readTree(Files.readString(TestData.samples().resolve(
+                "spaces/taml-text.json")), "taml-text.json");
+        for (var d : space.withArray("decisions")) {
+            ObjectNode o = (ObjectNode) d;
+            switch (o.get("name").asText()) {
+                case "embedding" -> o.putArray("choices").add("glove-100d-20k");
+                case "hiddenLayers" -> o.putArray("choices").add(1).add(2);
+                case "hiddenSize" -> o.putArray("choices").add(16).add(32);
+                case "trainingSamples" -> o.putArray("choices").add(1000);
+                default -> { }
+            }
+        }
+        Files.writeString(dir.resolve("space.json"), Json.MAPPER.writeValueAsString(space));
+        ObjectNode project = (ObjectNode) Json.readTree(Files.readString(TestData.samples().resolve(
+                "text-sms-spam-random.json")), "text-sms-spam-random.json");
+        project.put("searchSpace", "space.json");
+        ((ObjectNode) project.withArray("tasks").get(0)).putObject("settings").put("maxTrain", 400)
+                .put("maxEval", 200);
+        project.set("strategy", strategy);
+        project.putObject("budget").put("trialsPerTask", trials);
+        Files.writeString(dir.resolve("project.json"), Json.MAPPER.writeValueAsString(project));
+        return run(store, ProjectCodec.read(dir.resolve("project.json")));
+    }
+
     /** A NAS-Bench-201 random search (answered from the table). */
     public static long nasBench201(RunStore store, String sample, int trials) throws InterruptedException {
         TestData.require("nats-bench-tss/nats_tss_test_acc.tsv");

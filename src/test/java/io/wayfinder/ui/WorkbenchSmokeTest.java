@@ -102,6 +102,20 @@ class WorkbenchSmokeTest {
             robot.interact(() -> tabs.getSelectionModel().select(tab));
             WaitForAsyncUtils.waitForFxEvents();
         }
+        // the similarity heat map and the embedding map save as SVG drawn from their data
+        robot.interact(() -> tabs.getSelectionModel().select(4));
+        javafx.scene.Node heat = robot.lookup("#heatMap").query();
+        javafx.scene.Node map = robot.lookup("#embeddingMap").query();
+        await(() -> d.model().similarityProperty().get() != null, "the task similarities");
+        String[] svg = new String[2];
+        robot.interact(() -> {
+            svg[0] = io.wayfinder.ui.common.ChartExport.svg(heat);
+            svg[1] = io.wayfinder.ui.common.ChartExport.svg(map);
+        });
+        // a background, 2 x 2 cells and the 100-step colour scale
+        assertThat(svg[0].split("<rect", -1).length - 1).isEqualTo(1 + 4 + 100);
+        assertThat(svg[0]).contains(">cifar10<").contains(">cifar100<");
+        assertThat(svg[1]).contains(">cifar10<").contains(">cifar100<").contains("PC1 (");
         robot.interact(() -> tabs.getSelectionModel().select(3));
         TableView<?> table = robot.lookup("#trialTable").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(300);

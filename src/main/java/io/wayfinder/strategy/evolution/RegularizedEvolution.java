@@ -5,6 +5,7 @@ import io.wayfinder.run.StateCodec;
 import io.wayfinder.space.Configuration;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.strategy.Observation;
+import io.wayfinder.strategy.PopulationMember;
 import io.wayfinder.strategy.Strategy;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -13,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * EVO: regularised ("aging") evolution (Real et al. 2019). Per task, a population of the {@code population} most
@@ -110,6 +112,27 @@ public final class RegularizedEvolution implements Strategy {
         while (pop.size() > population) {
             pop.removeFirst();
         }
+    }
+
+    @Override
+    public Optional<List<PopulationMember>> population(int task) {
+        Deque<Member> pop = populations.get(task);
+        List<PopulationMember> out = new ArrayList<>(pop.size());
+        int age = pop.size() - 1;
+        for (Member m : pop) {
+            out.add(new PopulationMember(m.configuration(), m.reward(), age--));
+        }
+        return Optional.of(out);
+    }
+
+    /** The most members a task's population keeps. */
+    public int capacity() {
+        return population;
+    }
+
+    /** How many members a tournament draws. */
+    public int tournament() {
+        return sample;
     }
 
     @Override

@@ -16,7 +16,8 @@ import javax.imageio.ImageIO;
 
 /**
  * "Save as PNG…" for any chart node of the live dashboard: a snapshot at twice the screen resolution, written with
- * ImageIO (no javafx-swing). The comparison screen's figures also save as SVG, since they are drawn from data.
+ * ImageIO (no javafx-swing); and "Save as SVG…", drawn from the chart's data by the report's painters
+ * ({@link ChartSvg}, or the node itself when it is an {@link SvgSource}).
  */
 public final class ChartExport {
     private ChartExport() {
@@ -41,7 +42,19 @@ public final class ChartExport {
         }
     }
 
-    /** Adds a context menu with "Save as PNG…" to a chart. */
+    /** A node that draws itself from data and can write that drawing as SVG (the heat map, the embedding map). */
+    public interface SvgSource {
+        String svg(double width, double height);
+    }
+
+    /** The chart as SVG, drawn from its data at its size on screen. */
+    public static String svg(Node chart) {
+        double w = Math.max(200, chart.getLayoutBounds().getWidth());
+        double h = Math.max(150, chart.getLayoutBounds().getHeight());
+        return chart instanceof SvgSource s ? s.svg(w, h) : ChartSvg.svg(chart, w, h);
+    }
+
+    /** Adds a context menu with "Save as PNG…" (and "Save as SVG…" where it can be drawn from data) to a chart. */
     public static void install(Node chart, String name) {
         MenuItem save = new MenuItem("Save as PNG…");
         save.setOnAction(e -> {
@@ -61,6 +74,25 @@ public final class ChartExport {
             }
         });
         ContextMenu menu = new ContextMenu(save);
+        if (ChartSvg.supports(chart) || chart instanceof SvgSource) {
+            MenuItem svg = new MenuItem("Save as SVG…");
+            svg.setOnAction(e -> {
+                FileChooser c = new FileChooser();
+                c.setTitle("Save " + name);
+                c.setInitialFileName(name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".svg");
+                c.getExtensionFilters().add(new FileChooser.ExtensionFilter("SVG", "*.svg"));
+                File f = c.showSaveDialog(chart.getScene().getWindow());
+                if (f != null) {
+                    try {
+                        java.nio.file.Files.writeString(f.toPath(), svg(chart));
+                    } catch (IOException | RuntimeException ex) {
+                        new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                                "could not write " + f + ": " + ex.getMessage()).showAndWait();
+                    }
+                }
+            });
+            menu.getItems().add(svg);
+        }
         chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
     }
 }

@@ -208,13 +208,17 @@ public final class ComparisonView {
         PlotView v = new PlotView();
         v.show(p);
         v.setId("plot-" + ComparisonReport.slug(p.title()));
+        // the exports show what the figure shows: the zoomed window when zoomed
         MenuItem png = new MenuItem("Save as PNG…");
         png.setOnAction(e -> save(p.title(), "png", file -> PngCanvas.write(p, (int) Math.max(400, v.getWidth()),
-                (int) Math.max(300, v.getHeight()), 2, file)));
+                (int) Math.max(300, v.getHeight()), 2, v.zoom().view(), file)));
         MenuItem svg = new MenuItem("Save as SVG…");
         svg.setOnAction(e -> save(p.title(), "svg", file -> Files.writeString(file,
-                SvgCanvas.of(p, Math.max(400, v.getWidth()), Math.max(300, v.getHeight())))));
-        ContextMenu menu = new ContextMenu(png, svg);
+                SvgCanvas.of(p, Math.max(400, v.getWidth()), Math.max(300, v.getHeight()), v.zoom().view()))));
+        MenuItem reset = new MenuItem("Reset zoom");
+        reset.setOnAction(e -> v.zoom().reset());
+        reset.disableProperty().bind(v.zoom().viewProperty().isNull());
+        ContextMenu menu = new ContextMenu(png, svg, reset);
         v.setOnContextMenuRequested(e -> menu.show(v, e.getScreenX(), e.getScreenY()));
         return v;
     }

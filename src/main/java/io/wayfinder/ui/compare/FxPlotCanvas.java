@@ -28,6 +28,20 @@ final class FxPlotCanvas implements PlotCanvas {
     }
 
     @Override
+    public void clip(double x, double y, double w, double h) {
+        g.save();
+        g.beginPath();
+        g.rect(x, y, w, h);
+        g.closePath();
+        g.clip();
+    }
+
+    @Override
+    public void unclip() {
+        g.restore();
+    }
+
+    @Override
     public void line(double x1, double y1, double x2, double y2, int rgb, double width, boolean dashed) {
         g.setStroke(c(rgb));
         g.setLineWidth(width);

@@ -161,7 +161,7 @@ public final class DashboardView {
         io.wayfinder.ui.common.ChartExport.install(evolution, "decision-over-time");
         io.wayfinder.ui.common.ChartExport.install(rewards, "rewards");
         io.wayfinder.ui.common.ChartExport.install(top, "accuracy-top10");
-        io.wayfinder.ui.common.ChartExport.install(heatHolder, "task-similarity");
+        io.wayfinder.ui.common.ChartExport.install(heatMap, "task-similarity");
         io.wayfinder.ui.common.ChartExport.install(barsPane, "policy");
         // every chart's x axis is the trials of the selected task
         model.selectedTaskProperty().addListener((o, a, b) -> {
@@ -244,10 +244,12 @@ public final class DashboardView {
             }
             table.refresh();
         });
+        io.wayfinder.ui.common.TableExport.install(table, "trials");
         shownCount.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> sorted.size() + " of " + model.rows().size() + " trials", sorted, model.rows()));
 
         // similarity heat map
+        heatMap.setId("heatMap");
         heatHolder.getChildren().add(heatMap);
         heatMap.prefWidthProperty().bind(heatHolder.widthProperty());
         heatMap.prefHeightProperty().bind(heatHolder.heightProperty());
@@ -268,6 +270,14 @@ public final class DashboardView {
             }
         });
         buildEmbeddingHistory();
+        StrategyViewModel sv = model.strategyView();
+        if (sv.any()) {
+            javafx.scene.control.Tab tab = new javafx.scene.control.Tab(sv.population() ? "Population"
+                    : sv.strategyLabel() + " densities");
+            tab.setId(sv.population() ? "populationTab" : "densitiesTab");
+            tab.setContent(sv.population() ? new PopulationPane(sv) : new DensitiesPane(sv, model.space()));
+            tabs.getTabs().add(tab);
+        }
     }
 
     /**
@@ -347,6 +357,7 @@ public final class DashboardView {
         embeddingMap.setId("embeddingMap");
         embeddingMap.emptyReason(model.taskNames().size() < 2 ? "One task: no embeddings to compare."
                 : "No task embeddings stored yet.");
+        io.wayfinder.ui.common.ChartExport.install(embeddingMap, "task-embeddings");
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(heatHolder, embeddingMap);
         split.setDividerPositions(0.5);
         tab.setCenter(split);

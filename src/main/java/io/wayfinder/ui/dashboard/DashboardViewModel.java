@@ -93,6 +93,8 @@ public final class DashboardViewModel implements AutoCloseable {
     private volatile int shownHistory = -1;
     private volatile int observed;
     private final Coalescer toUi;
+    private final StrategyViewModel strategyView;
+    private long lastStrategyRefresh;
     private RunFollower follower;
     private LongConsumer latencyProbe = n -> { };
 
@@ -137,6 +139,7 @@ public final class DashboardViewModel implements AutoCloseable {
         }
         title.set("run " + runId + " · " + run.name() + " · " + run.strategy());
         this.toUi = new Coalescer(ui, this::onUi);
+        this.strategyView = new StrategyViewModel(store, run, space, ui);
         embeddingIndex.addListener((o, a, b) -> {
             EmbeddingHistory h = embeddingHistory.get();
             int i = b.intValue();
@@ -225,6 +228,11 @@ public final class DashboardViewModel implements AutoCloseable {
             appendEvolution(pendingEvolution);
             pendingEvolution.clear();
         }
+        // the strategy's own view (population, densities) follows the checkpoints, at most once a second while live
+        if (!live || now - lastStrategyRefresh >= 1_000_000_000L) {
+            lastStrategyRefresh = now;
+            strategyView.refresh(task, false);
+        }
         batch.embeddings().ifPresent(e -> {
             pendingSimilarity = SimilarityMatrix.cosine(e);
             pendingEmbeddingHistory = EmbeddingHistory.of(store.taskEmbeddingHistory(runId));
@@ -261,7 +269,9 @@ public final class DashboardViewModel implements AutoCloseable {
             // a density-model strategy (TPE) feeds the bars with its good density l(x), not a sampling policy
             String what = io.wayfinder.strategy.Strategies.find(run.strategy())
                     .filter(p -> p.views().contains(io.wayfinder.strategy.LiveView.DENSITIES))
-                    .map(p -> p.label() + " good density l(x)").orElse("policy");
+                    .map(p -> p.label() + " good density l(x)")
+                    .orElse(io.wayfinder.strategy.Strategies.find(run.strategy()).map(p -> p.label() + " policy")
+                            .orElse("policy"));
             label = what + " after " + h.get(i).observations() + " observations (" + (i + 1) + " of " + size + ")";
         }
         uiHistory = new int[] {size, Math.max(0, shownHistory)};
@@ -333,6 +343,7 @@ public final class DashboardViewModel implements AutoCloseable {
         task = t;
         latest = followLatestNow;
         fillRewards(t);
+        strategyView.refresh(t, true);
         List<PolicySnapshot> h = history.get(t);
         if (!h.isEmpty()) {
             fillBars(latest ? h.size() - 1 : Math.min(shownHistory, h.size() - 1));
@@ -502,16 +513,24 @@ public final class DashboardViewModel implements AutoCloseable {
         return similarity;
     }
 
+    /** The strategy's own live view (population or densities), as its provider declares it. */
+    public StrategyViewModel strategyView() {
+        return strategyView;
+    }
+
     /** Why the policy charts are empty for this run's strategy, or null when they will fill. */
     public String noPolicyReason() {
         String st = run.strategy();
         if (st.equals("random")) {
             return "Random search has no policy: it samples every choice uniformly, so there are no choice "
-                    + "probabilities to show (AML, M-AML and T-AML runs draw them here).";
+                    + "probabilities to show (AML, M-AML, T-AML, PPO and MNMS runs draw them here).";
         }
-        if (st.equals("evolution")) {
-            return "Regularised evolution has no policy: it mutates a population instead of sampling from learned "
-                    + "probabilities (see its trials and rewards).";
+        java.util.Set<io.wayfinder.strategy.LiveView> views = io.wayfinder.service.LiveStrategy.views(run);
+        if (views.contains(io.wayfinder.strategy.LiveView.POPULATION)
+                && !views.contains(io.wayfinder.strategy.LiveView.POLICY)) {
+            return (st.equals("evolution") ? "Regularised evolution" : io.wayfinder.service.LiveStrategy.label(run))
+                    + " has no policy: it mutates a population instead "
+                    + "of sampling from learned probabilities (see the Population tab).";
         }
         return "No policy snapshot yet: the first is stored after the controller's first update.";
     }

@@ -14,7 +14,7 @@ import javafx.scene.text.TextAlignment;
  * Every task's embedding projected on the first two principal components, with its trail across updates up to the
  * selected one: one sees the tasks drift apart or together while the search runs.
  */
-final class EmbeddingMap extends Pane {
+final class EmbeddingMap extends Pane implements io.wayfinder.ui.common.ChartExport.SvgSource {
     private static final Color[] COLORS = {Color.web("#1c64b4"), Color.web("#d9480f"), Color.web("#0f766e"),
         Color.web("#7c3aed"), Color.web("#b08900"), Color.web("#c2255c"), Color.web("#364fc7"), Color.web("#5c940d")};
     private final Canvas canvas = new Canvas();
@@ -43,6 +43,68 @@ final class EmbeddingMap extends Pane {
 
     int shownIndex() {
         return index;
+    }
+
+    /** The map as a report plot: each task's trail as a line, its position at the shown update as a dot. */
+    io.wayfinder.report.Plot plot() {
+        if (history == null || history.size() == 0 || index < 0 || names.size() < 2) {
+            return io.wayfinder.report.Plot.empty("Task embeddings", "PC1", "PC2", emptyReason);
+        }
+        double[][][] c = history.projection().coordinates();
+        double[] ex = history.projection().explained();
+        int last = Math.min(index, c.length - 1);
+        List<io.wayfinder.report.Plot.Line> lines = new java.util.ArrayList<>();
+        for (int t = 0; t < c[last].length; t++) {
+            double[] xs = new double[last + 1];
+            double[] ys = new double[last + 1];
+            for (int i = 0; i <= last; i++) {
+                xs[i] = t < c[i].length ? c[i][t][0] : Double.NaN;
+                ys[i] = t < c[i].length ? c[i][t][1] : Double.NaN;
+            }
+            Color col = COLORS[t % COLORS.length];
+            int rgb = ((int) Math.round(col.getRed() * 255) << 16) | ((int) Math.round(col.getGreen() * 255) << 8)
+                    | (int) Math.round(col.getBlue() * 255);
+            String name = t < names.size() ? names.get(t) : "task " + t;
+            lines.add(new io.wayfinder.report.Plot.Line(name + " (trail)", rgb, xs, ys, null, null));
+            lines.add(io.wayfinder.report.Plot.Line.scatter(name, rgb, new double[] {xs[last]},
+                    new double[] {ys[last]}));
+        }
+        return new io.wayfinder.report.Plot("Task embeddings after " + history.snapshots().get(index).observations()
+                + " observations",
+                String.format(Locale.ROOT, "PC1 (%.0f%% of the variance)", 100 * ex[0]),
+                String.format(Locale.ROOT, "PC2 (%.0f%% of the variance)", 100 * ex[1]), false, lines, List.of(),
+                List.of(), null);
+    }
+
+    /** The screen's window: every update's points with 8% room around them. */
+    io.wayfinder.report.Viewport window() {
+        if (history == null || history.size() == 0) {
+            return null;
+        }
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (double[][] snap : history.projection().coordinates()) {
+            for (double[] p : snap) {
+                minX = Math.min(minX, p[0]);
+                maxX = Math.max(maxX, p[0]);
+                minY = Math.min(minY, p[1]);
+                maxY = Math.max(maxY, p[1]);
+            }
+        }
+        double padX = Math.max(1e-6, (maxX - minX) * 0.08);
+        double padY = Math.max(1e-6, (maxY - minY) * 0.08);
+        try {
+            return new io.wayfinder.report.Viewport(minX - padX, maxX + padX, minY - padY, maxY + padY);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String svg(double w, double h) {
+        return io.wayfinder.report.SvgCanvas.of(plot(), w, h, window());
     }
 
     private void draw() {

@@ -10,7 +10,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 
 /** A labelled heat map of a square matrix in [-1, 1], drawn on a canvas that follows its pane's size. */
-final class HeatMap extends Pane {
+final class HeatMap extends Pane implements io.wayfinder.ui.common.ChartExport.SvgSource {
     private final Canvas canvas = new Canvas();
     private double[][] matrix;
     private List<String> labels = List.of();
@@ -119,6 +119,51 @@ final class HeatMap extends Pane {
         g.fillText(String.format(Locale.ROOT, "%.2f", scale), x + 18, 24);
         g.fillText("0", x + 18, 20 + size / 2);
         g.fillText(String.format(Locale.ROOT, "%.2f", -scale), x + 18, 16 + size);
+    }
+
+    private static int rgb(Color c) {
+        return ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8)
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
+    /** The same map as SVG (drawn from the matrix, names written vertically under the columns). */
+    @Override
+    public String svg(double w, double h) {
+        io.wayfinder.report.SvgCanvas g = new io.wayfinder.report.SvgCanvas(w, h);
+        g.fillRect(0, 0, w, h, 0xffffff);
+        if (matrix == null || matrix.length < 2) {
+            g.text(emptyReason, w / 2, h / 2, 13, io.wayfinder.report.PlotCanvas.Anchor.MIDDLE, false, false, 0x6b7280);
+            return g.document();
+        }
+        int n = matrix.length;
+        double s = scaleOf(matrix);
+        double margin = 110;
+        double size = Math.max(10, Math.min(w - margin - 80, h - margin - 20));
+        double cell = size / n;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                g.fillRect(margin + j * cell, 20 + i * cell, cell, cell, rgb(color(matrix[i][j], s)));
+                if (cell > 34) {
+                    g.text(String.format(Locale.ROOT, "%.2f", matrix[i][j]), margin + (j + 0.5) * cell,
+                            20 + (i + 0.5) * cell + 4, 12, io.wayfinder.report.PlotCanvas.Anchor.MIDDLE, false, false,
+                            Math.abs(matrix[i][j] / s) > 0.6 ? 0xffffff : 0x000000);
+                }
+            }
+            String name = i < labels.size() ? labels.get(i) : "task " + i;
+            g.text(name, margin - 6, 20 + (i + 0.5) * cell + 4, 12, io.wayfinder.report.PlotCanvas.Anchor.END, false,
+                    false, 0x333333);
+            g.text(name, margin + (i + 0.5) * cell + 4, 26 + size, 12, io.wayfinder.report.PlotCanvas.Anchor.END,
+                    false, true, 0x333333);
+        }
+        double x = margin + size + 20;
+        for (int k = 0; k < 100; k++) {
+            g.fillRect(x, 20 + k * size / 100, 14, size / 100 + 1, rgb(color(s * (1 - 2 * k / 99.0), s)));
+        }
+        io.wayfinder.report.PlotCanvas.Anchor a = io.wayfinder.report.PlotCanvas.Anchor.START;
+        g.text(String.format(Locale.ROOT, "%.2f", s), x + 18, 28, 12, a, false, false, 0x333333);
+        g.text("0", x + 18, 24 + size / 2, 12, a, false, false, 0x333333);
+        g.text(String.format(Locale.ROOT, "%.2f", -s), x + 18, 20 + size, 12, a, false, false, 0x333333);
+        return g.document();
     }
 
     private static String wrap(String s, int width) {

@@ -200,11 +200,25 @@ public final class InspectorPane extends BorderPane {
         g.setHgap(12);
         g.setVgap(4);
         int row = 0;
-        Label title = new Label(f.values().keySet().stream().anyMatch(k -> k.contains("tower") || k.contains("module"))
-                ? "Two-tower text child" : "Child configuration");
+        var text = TextChildCard.of(f.values());
+        Label title = new Label(text.isPresent() ? "Two-tower text child" : "Child configuration");
         title.getStyleClass().add("section");
+        title.setId(getId() + "-cardTitle");
         g.add(title, 0, row++, 2, 1);
-        for (var e : f.values().entrySet()) {
+        for (TextChildCard.Row r : text.orElse(java.util.List.of())) {
+            boolean heading = !r.label().startsWith(" ");
+            Label k = new Label(r.label().strip());
+            k.getStyleClass().add(heading ? "section" : "muted");
+            if (!heading) {
+                k.setPadding(new Insets(0, 0, 0, 14));
+            }
+            Label v = new Label(r.value());
+            boolean differs = r.keys().stream().anyMatch(differingValues::contains);
+            v.setStyle("-fx-font-weight: bold;" + (differs ? " -fx-text-fill: #d93025;" : ""));
+            v.setId(getId() + "-card-" + r.label().strip().replaceAll("[^A-Za-z0-9]+", "-"));
+            g.addRow(row++, k, v);
+        }
+        for (var e : text.isPresent() ? java.util.Map.<String, String>of().entrySet() : f.values().entrySet()) {
             Label k = new Label(e.getKey());
             k.getStyleClass().add("muted");
             Label v = new Label(e.getValue());

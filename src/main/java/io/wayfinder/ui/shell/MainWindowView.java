@@ -529,14 +529,8 @@ public final class MainWindowView {
         if (comparison == null) {
             comparison = new io.wayfinder.ui.compare.ComparisonView(model.comparison());
             comparisonTab.setContent(comparison.root());
-            // one click from a row to the best trial of that strategy: its run's dashboard with the trial selected
-            // (the inspector, when present, is wired here at merge)
-            model.comparison().onOpenTrialProperty().set(t -> guarded(() -> {
-                model.openRun(t.runId());
-                if (dashboard != null) {
-                    dashboard.selectTrial(t.trialId());
-                }
-            }));
+            // one click from a row to the best trial of that strategy: the inspector on that trial
+            model.comparison().onOpenTrialProperty().set(t -> guarded(() -> inspect(t.runId(), t.seq(), false)));
         }
         return comparison;
     }
@@ -581,8 +575,9 @@ public final class MainWindowView {
             screens.getSelectionModel().select(inspectorTab);
             return;
         }
-        java.util.List<String> tabs = java.util.List.of("policy", "evolution", "rewards", "trials", "similarity");
-        int i = tabs.indexOf(name);
+        java.util.List<String> tabs = java.util.List.of("policy", "evolution", "rewards", "trials", "similarity",
+                "population", "densities");
+        int i = Math.min(5, tabs.indexOf(name));
         if (i < 0) {
             throw new IllegalArgumentException("no screen " + name + "; one of " + tabs + " or editor or inspector");
         }
