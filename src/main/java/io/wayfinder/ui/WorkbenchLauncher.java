@@ -29,7 +29,7 @@ public final class WorkbenchLauncher {
      */
     public static void launch(Workbench.Options o, boolean storeGiven, boolean dataGiven) {
         io.wayfinder.ui.common.UserSettings settings = io.wayfinder.ui.common.UserSettings.load();
-        java.nio.file.Path store = !storeGiven && settings.store() != null ? settings.store() : o.store();
+        String store = !storeGiven && settings.store() != null ? settings.store() : o.store();
         java.nio.file.Path data = !dataGiven && settings.dataDirectory() != null ? settings.dataDirectory()
                 : o.dataDirectory();
         launch(new Workbench.Options(o.project(), store, data, o.cacheDirectory(), o.rememberRecent(), o.run(),

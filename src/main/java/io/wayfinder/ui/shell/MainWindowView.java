@@ -63,7 +63,7 @@ public final class MainWindowView {
     private io.wayfinder.ui.inspector.InspectorScreen inspector;
     private final Tab inspectorTab = new Tab("Inspector");
     private io.wayfinder.ui.welcome.WelcomeView welcome;
-    private java.util.function.Consumer<Path> reopenWithStore = p -> { };
+    private java.util.function.Consumer<String> reopenWithStore = p -> { };
     private boolean closing;
 
     public MainWindowView(MainWindowViewModel model) {
@@ -108,7 +108,7 @@ public final class MainWindowView {
     }
 
     /** What "open another store" and a changed data directory do: reopen the workbench (set by the workbench). */
-    public void setReopen(java.util.function.Consumer<Path> withStore) {
+    public void setReopen(java.util.function.Consumer<String> withStore) {
         reopenWithStore = withStore;
     }
 
@@ -138,9 +138,14 @@ public final class MainWindowView {
         guarded(() -> model.openRun(id));
     }
 
-    /** Switches to another run store (the welcome view's recent stores). */
+    /** Switches to another run store file (the welcome view's recent stores). */
     public void openStore(Path store) {
-        if (store.toAbsolutePath().normalize().equals(model.storePath().toAbsolutePath().normalize())) {
+        openStore(store.toString());
+    }
+
+    /** Switches to another run store: a file, or a database URL ({@code postgresql://host[:port]/db}). */
+    public void openStore(String store) {
+        if (sameStore(store, model.storeLocation())) {
             return;
         }
         if (model.service().busy()) {
@@ -152,6 +157,14 @@ public final class MainWindowView {
         if (confirmDiscardEdits()) {
             reopenWithStore.accept(store);
         }
+    }
+
+    private static boolean sameStore(String a, String b) {
+        if (io.wayfinder.store.RunStores.isDatabaseUrl(a) || io.wayfinder.store.RunStores.isDatabaseUrl(b)) {
+            return io.wayfinder.store.RunStores.withoutPassword(a.strip())
+                    .equals(io.wayfinder.store.RunStores.withoutPassword(b.strip()));
+        }
+        return Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize());
     }
 
     /**
@@ -227,7 +240,7 @@ public final class MainWindowView {
         etaLabel.textProperty().bind(model.etaProperty());
         messageLabel.textProperty().bind(model.messageProperty());
         progress.progressProperty().bind(model.fractionProperty());
-        storeLabel.setText("store " + model.storePath());
+        storeLabel.setText("store " + model.storeShown());
         startButton.disableProperty().bind(model.canStartProperty().not());
         startItem.disableProperty().bind(model.canStartProperty().not());
         pauseButton.disableProperty().bind(model.canPauseProperty().not());
@@ -464,7 +477,7 @@ public final class MainWindowView {
 
     @FXML
     private void preferences() {
-        PreferencesDialog.show(root.getScene().getWindow(), model.settings(), reopenWithStore, model.storePath());
+        PreferencesDialog.show(root.getScene().getWindow(), model.settings(), reopenWithStore, model.storeLocation());
     }
 
     @FXML
