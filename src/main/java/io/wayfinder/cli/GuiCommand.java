@@ -19,7 +19,8 @@ public final class GuiCommand implements Callable<Integer> {
     long run;
 
     @picocli.CommandLine.Option(names = "--screen", paramLabel = "NAME",
-            description = "Screen to show first: policy, evolution, rewards, trials, similarity or editor.")
+            description = "Screen to show first: policy, evolution, rewards, trials, similarity, editor, comparison, "
+                    + "inspector or workers (a distributed run's workers).")
     String screen;
 
     @picocli.CommandLine.Option(names = "--space", paramLabel = "FILE",

@@ -62,6 +62,8 @@ public final class MainWindowView {
     private final Tab comparisonTab = new Tab("Comparison");
     private io.wayfinder.ui.inspector.InspectorScreen inspector;
     private final Tab inspectorTab = new Tab("Inspector");
+    private final io.wayfinder.ui.workers.WorkersView workers = new io.wayfinder.ui.workers.WorkersView();
+    private final Tab workersTab = new Tab("Workers");
     private io.wayfinder.ui.welcome.WelcomeView welcome;
     private java.util.function.Consumer<String> reopenWithStore = p -> { };
     private boolean closing;
@@ -269,6 +271,7 @@ public final class MainWindowView {
         screens.getTabs().add(inspectorTab);
         inspector.refreshRuns();
         model.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> inspector.refreshRuns());
+        attachWorkers();
         showDashboardPlaceholder();
         model.dashboardProperty().addListener((o, a, b) -> showDashboard(b));
         model.projectProperty().addListener((o, a, b) -> {
@@ -290,6 +293,41 @@ public final class MainWindowView {
                 openSelectedRun();
             }
         });
+    }
+
+    /** The Workers screen follows the run the dashboard shows; it reads the store only while it is on show. */
+    private void attachWorkers() {
+        workersTab.setId("workersTab");
+        workersTab.setContent(workers);
+        screens.getTabs().add(workersTab);
+        workersTab.selectedProperty().addListener((o, a, b) -> workers.shown(b));
+        model.dashboardProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                workers.setModel(null);
+            } else if (workers.model() == null || workers.model().runId() != b.runId()) {
+                workers.setModel(new io.wayfinder.ui.workers.WorkersViewModel(model.store(), b.runId(),
+                        javafx.application.Platform::runLater).start(2_000));
+            }
+        });
+        screens.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o2, a2, w) -> {
+                    if (w != null) {
+                        w.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> workers.setModel(null));
+                    }
+                });
+            }
+        });
+    }
+
+    /** The Workers screen (a distributed run's workers and the worker of each trial). */
+    public io.wayfinder.ui.workers.WorkersView workers() {
+        return workers;
+    }
+
+    /** Shows the Workers screen. */
+    public void showWorkers() {
+        screens.getSelectionModel().select(workersTab);
     }
 
     private void showDashboardPlaceholder() {
@@ -594,10 +632,14 @@ public final class MainWindowView {
             screens.getSelectionModel().select(inspectorTab);
             return;
         }
+        if ("workers".equals(name)) {
+            screens.getSelectionModel().select(workersTab);
+            return;
+        }
         java.util.List<String> tabs = java.util.List.of("policy", "evolution", "rewards", "trials", "similarity");
         int i = tabs.indexOf(name);
         if (i < 0) {
-            throw new IllegalArgumentException("no screen " + name + "; one of " + tabs + " or editor or inspector");
+            throw new IllegalArgumentException("no screen " + name + "; one of " + tabs + " or editor, inspector, workers");
         }
         screens.getSelectionModel().select(dashboardTab);
         if (dashboard != null) {
