@@ -160,7 +160,7 @@ public final class MainWindowViewModel implements AutoCloseable {
 
     /** The store's location as it may be shown: a database URL without user name and password. */
     public String storeShown() {
-        return io.wayfinder.store.RunStores.printable(storeLocation);
+        return io.wayfinder.store.RunStores.shown(storeLocation);
     }
 
     /** Opens a project file (errors come back as an {@link io.wayfinder.run.InputException}). */

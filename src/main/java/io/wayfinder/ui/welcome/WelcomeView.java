@@ -171,7 +171,7 @@ public final class WelcomeView {
     private void rebuildStores() {
         stores.getChildren().clear();
         for (String p : model.recentStores()) {
-            Hyperlink h = new Hyperlink(io.wayfinder.store.RunStores.printable(p));
+            Hyperlink h = new Hyperlink(io.wayfinder.store.RunStores.shown(p));
             h.setMnemonicParsing(false);
             h.setOnAction(e -> model.openStore(p));
             stores.getChildren().add(h);
