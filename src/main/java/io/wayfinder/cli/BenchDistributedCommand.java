@@ -102,10 +102,24 @@ public final class BenchDistributedCommand implements Callable<Integer> {
                 double[] two = new double[childRepeats];
                 for (int r = 0; r < childRepeats; r++) {
                     Project p = child.withSeed(1000 + r);
-                    one[r] = distributed(p, store, location, 1);
-                    two[r] = distributed(p, store, location, 2);
-                    System.out.printf("child repeat %d: 1 worker %.1f trials/h, 2 workers %.1f trials/h%n", r + 1,
-                            one[r] * 3600, two[r] * 3600);
+                    // alternate the order (1 then 2 workers, then 2 then 1) so that a load that rises or falls
+                    // during the repeats does not favour one side; the load average is printed beside each run
+                    double loadBefore = loadAverage();
+                    if (r % 2 == 0) {
+                        one[r] = distributed(p, store, location, 1);
+                        double mid = loadAverage();
+                        two[r] = distributed(p, store, location, 2);
+                        System.out.printf("child repeat %d: 1 worker %.1f trials/h (load %.1f), then 2 workers %.1f "
+                                + "trials/h (load %.1f); ratio %.2f%n", r + 1, one[r] * 3600, loadBefore,
+                                two[r] * 3600, mid, two[r] / one[r]);
+                    } else {
+                        two[r] = distributed(p, store, location, 2);
+                        double mid = loadAverage();
+                        one[r] = distributed(p, store, location, 1);
+                        System.out.printf("child repeat %d: 2 workers %.1f trials/h (load %.1f), then 1 worker %.1f "
+                                + "trials/h (load %.1f); ratio %.2f%n", r + 1, two[r] * 3600, loadBefore,
+                                one[r] * 3600, mid, two[r] / one[r]);
+                    }
                 }
                 System.out.printf("child task %s, %d trials: 2 workers / 1 worker = %.2f x (medians %.1f vs %.1f "
                         + "trials/h)%n", child.name(), child.totalTrials(), median(two) / median(one),
@@ -156,6 +170,11 @@ public final class BenchDistributedCommand implements Callable<Integer> {
             }
             stores.forEach(RunStore::close);
         }
+    }
+
+    /** The machine's 1-minute load average when the run starts (this machine is shared; the figure says how much). */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     static double median(double[] xs) {
