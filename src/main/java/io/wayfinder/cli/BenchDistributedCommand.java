@@ -48,6 +48,11 @@ public final class BenchDistributedCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", paramLabel = "K", description = "Repeats (median reported).")
     int repeats;
 
+    @Option(names = "--polling-arm", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Also measure every worker count with LISTEN/NOTIFY off (idle workers poll, as before "
+                    + "issue 19's notify), side by side (default: on).")
+    boolean pollingArm;
+
     @Option(names = "--child-project", paramLabel = "PROJECT",
             description = "A project whose children really train, for 1 vs 2 workers (e.g. "
                     + "sample-projects/convnet-fashion-mnist.json); left out when not given.")
@@ -74,6 +79,7 @@ public final class BenchDistributedCommand implements Callable<Integer> {
                 zero.name(), zero.totalTrials(), repeats, Runtime.getRuntime().availableProcessors(),
                 RunStores.printable(location));
         double[][] perWorkers = new double[workerCounts.length][repeats];
+        double[][] polling = new double[workerCounts.length][repeats];
         double[] inProcess = new double[repeats];
         double[] inMemory = new double[repeats];
         try (RunStore store = RunStores.open(location)) {
@@ -86,6 +92,15 @@ public final class BenchDistributedCommand implements Callable<Integer> {
                 for (int i = 0; i < workerCounts.length; i++) {
                     perWorkers[i][r] = distributed(p, store, location, workerCounts[i]);
                     line.append(String.format(", %d worker(s) %.0f/s", workerCounts[i], perWorkers[i][r]));
+                    if (pollingArm) {
+                        System.setProperty("wayfinder.store.notify", "false");
+                        try {
+                            polling[i][r] = distributed(p, store, location, workerCounts[i]);
+                        } finally {
+                            System.clearProperty("wayfinder.store.notify");
+                        }
+                        line.append(String.format(" (polling only %.0f/s)", polling[i][r]));
+                    }
                 }
                 System.out.println(line);
             }
@@ -94,7 +109,9 @@ public final class BenchDistributedCommand implements Callable<Integer> {
             for (int i = 0; i < workerCounts.length; i++) {
                 double m = median(perWorkers[i]);
                 System.out.printf("median trials/s with %d worker(s): %.0f (%.2f x the in-process loop; %.1f ms per "
-                        + "trial)%n", workerCounts[i], m, m / median(inProcess), 1000 / m);
+                        + "trial)%s%n", workerCounts[i], m, m / median(inProcess), 1000 / m, !pollingArm ? ""
+                        : String.format("; polling only %.0f (LISTEN/NOTIFY / polling = %.2f x)", median(polling[i]),
+                        m / median(polling[i])));
             }
             if (childProject != null) {
                 Project child = ProjectCodec.read(childProject).withTrialsPerTask(childTrials);
