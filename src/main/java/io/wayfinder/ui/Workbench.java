@@ -134,13 +134,33 @@ public final class Workbench {
         });
         stage.setOnHidden(e -> shutdown.run());
         view.setReopen(newStore -> {
-            shutdown.run();
-            Path data = settings.dataDirectory() != null ? settings.dataDirectory() : options.dataDirectory();
-            settings.store(newStore);
-            if (options.rememberRecent()) {
-                settings.save();
-            }
-            open(stage, new Options(null, newStore, data, options.cacheDirectory(), options.rememberRecent()));
+            // the new store is opened first, off the FX thread (a database may take seconds to answer, or not
+            // answer): when it cannot be opened the window stays on the current store and says why
+            inBackground(() -> {
+                RunStore next;
+                try {
+                    next = RunStores.open(newStore);
+                } catch (RuntimeException e) {
+                    Platform.runLater(() -> {
+                        javafx.scene.control.Alert a = new javafx.scene.control.Alert(
+                                javafx.scene.control.Alert.AlertType.ERROR, e.getMessage());
+                        a.setHeaderText("Cannot open " + RunStores.shown(newStore));
+                        a.initOwner(stage);
+                        a.show();
+                    });
+                    return;
+                }
+                Platform.runLater(() -> {
+                    shutdown.run();
+                    Path data = settings.dataDirectory() != null ? settings.dataDirectory() : options.dataDirectory();
+                    settings.store(newStore);
+                    if (options.rememberRecent()) {
+                        settings.save();
+                    }
+                    open(stage, new Options(null, newStore, data, options.cacheDirectory(), options.rememberRecent()),
+                            next);
+                });
+            });
         });
         if (options.rememberRecent()) {
             settings.save();

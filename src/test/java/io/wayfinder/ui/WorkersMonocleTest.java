@@ -180,4 +180,21 @@ class WorkersMonocleTest {
         String trainedBy = workers.trials().stream().filter(t -> t.seq() == 3).findFirst().orElseThrow().worker();
         assertThat(facts.fact("Worker")).isEqualTo(trainedBy);
     }
+
+    @Test
+    void anotherSharedStoreOpensInTheSameWindowAndOneOutOfReachIsRefused(FxRobot robot) throws Exception {
+        String other = PostgresCluster.get().newDatabase();
+        String shown = RunStores.shown(other);
+        assertThat(shown).doesNotContain("user").doesNotContain("?");
+        robot.interact(() -> view.openStore(other + "&password=ignored-by-trust-auth"));
+        await("the window on the other store", 60, () -> robot.lookup((javafx.scene.control.Label l) ->
+                ("store " + shown).equals(l.getText())).tryQuery().isPresent());
+
+        robot.interact(() -> view.openStore("postgresql://127.0.0.1:1/nothere"));
+        await("the refusal", 60, () -> robot.lookup((javafx.scene.control.Label l) ->
+                l.getText() != null && l.getText().startsWith("Cannot open postgresql://127.0.0.1:1/nothere"))
+                .tryQuery().isPresent());
+        assertThat(robot.lookup((javafx.scene.control.Label l) -> ("store " + shown).equals(l.getText()))
+                .tryQuery()).as("still on the store it had").isPresent();
+    }
 }
