@@ -27,16 +27,25 @@ public record WorkerStatus(WorkerRecord worker, String state, int currentTrial, 
             return List.of();
         }
         long now = store.clockMillis();
+        java.util.Map<String, Integer> claims = store.claimedTrials(runId);
         List<WorkerStatus> out = new ArrayList<>(workers.size());
         for (WorkerRecord w : workers) {
-            out.add(of(w, now));
+            out.add(of(w, now, claims.getOrDefault(w.id(), -1)));
         }
         return out;
     }
 
-    /** One worker's status at {@code nowMillis} (the store's clock). */
-    public static WorkerStatus of(WorkerRecord w, long nowMillis) {
+    /**
+     * One worker's status at {@code nowMillis} (the store's clock). {@code claimedSeq} is the trial it holds in the
+     * queue (or -1): a worker heartbeats only from a third of its lease into a trial, so its claim is what says at
+     * once that it trains and which trial.
+     */
+    public static WorkerStatus of(WorkerRecord w, long nowMillis, int claimedSeq) {
         boolean alive = w.alive(nowMillis, Worker.DEFAULT_LEASE_MILLIS);
+        if (alive && claimedSeq >= 0) {
+            return new WorkerStatus(w, "training", claimedSeq, w.trialsPerHour(),
+                    Math.max(0, nowMillis - w.heartbeatMillis()));
+        }
         String state = alive ? w.state() : "stopped".equals(w.state()) ? "stopped" : "gone";
         return new WorkerStatus(w, state, alive ? w.currentTrial() : -1, w.trialsPerHour(),
                 Math.max(0, nowMillis - w.heartbeatMillis()));

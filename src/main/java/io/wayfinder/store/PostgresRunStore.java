@@ -965,6 +965,23 @@ public final class PostgresRunStore implements RunStore {
     }
 
     @Override
+    public java.util.Map<String, Integer> claimedTrials(long runId) {
+        return call("read the claimed trials of run " + runId, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT q.worker, t.seq FROM work_queue q JOIN trials t ON "
+                    + "t.id = q.trial_id WHERE q.run_id = ? AND q.state = 'CLAIMED' AND q.lease_until >= " + NOW)) {
+                p.setLong(1, runId);
+                java.util.Map<String, Integer> out = new java.util.HashMap<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public int claimableTrials(long runId) {
         return call("count the queued trials of run " + runId, c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM work_queue WHERE run_id = ? AND "

@@ -195,6 +195,14 @@ public interface RunStore extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The trials of a run that workers hold now (a live claim: not submitted, lease not expired), as worker id to the
+     * trial's sequence number. Exact from the moment of the claim, unlike a heartbeat's current trial.
+     */
+    default java.util.Map<String, Integer> claimedTrials(long runId) {
+        return java.util.Map.of();
+    }
+
     /** The worker that trained each trial of a run (trial id to worker id), for trials trained by workers. */
     default java.util.Map<Long, String> trialWorkers(long runId) {
         return java.util.Map.of();

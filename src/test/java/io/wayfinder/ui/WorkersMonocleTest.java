@@ -35,8 +35,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The workbench (headless, Monocle) opened on a real shared store: a throwaway PostgreSQL cluster, a coordinator JVM
  * ({@code wayfinder run --workers 0}) and two worker JVMs ({@code wayfinder worker}) running AML on the tabular
- * NAS-Bench-201 benchmark, each trial paced to 1.5 s (lease 3 s, so a worker reports the trial it trains every
- * second). The navigator finds the run another process created, the dashboard follows it, and the Workers screen
+ * NAS-Bench-201 benchmark, each trial paced to 1.5 s (far shorter than a third of the default 30 s lease, so no
+ * heartbeat says "training": the screen knows it from the workers' claims in the queue). The navigator finds the run another process created, the dashboard follows it, and the Workers screen
  * shows both worker processes (host, pid, state, current trial) while they train and every observed trial with the
  * worker that trained it; the inspector names a trial's worker.
  */
@@ -113,13 +113,12 @@ class WorkersMonocleTest {
                         .toAbsolutePath() + "\""));
         assertThat(view.model().storeShown()).isEqualTo(url.replace("?user=wayfinder", ""));
 
-        java("run", project.toString(), "--trials", Integer.toString(TRIALS), "--workers", "0", "--lease", "3",
+        java("run", project.toString(), "--trials", Integer.toString(TRIALS), "--workers", "0",
                 "--store", url, "--data", data.toString());
         // the navigator's poll finds the run the coordinator created in the shared store
         await("the coordinator's run in the navigator", 120, () -> view.model().runs().size() == 1);
         long run = view.model().runs().get(0).id();
-        String[] worker = {"worker", "--run", Long.toString(run), "--lease", "3", "--store", url, "--data",
-                data.toString()};
+        String[] worker = {"worker", "--run", Long.toString(run), "--store", url, "--data", data.toString()};
         Process w1 = java(worker);
         Process w2 = java(worker);
         robot.interact(() -> {
