@@ -138,9 +138,17 @@ public final class BenchDistributedCommand implements Callable<Integer> {
                                 one[r] * 3600, mid, two[r] / one[r]);
                     }
                 }
-                System.out.printf("child task %s, %d trials: 2 workers / 1 worker = %.2f x (medians %.1f vs %.1f "
-                        + "trials/h)%n", child.name(), child.totalTrials(), median(two) / median(one),
-                        median(two) * 3600, median(one) * 3600);
+                // each repeat pairs the two arms on one seed (the same trials for a strategy whose proposals do not
+                // depend on results, e.g. random search), so the figure is the median of the paired ratios
+                double[] ratios = new double[childRepeats];
+                for (int r = 0; r < childRepeats; r++) {
+                    ratios[r] = two[r] / one[r];
+                }
+                System.out.printf("child task %s, %d trials: 2 workers / 1 worker = %.2f x (median of %d paired "
+                        + "ratios %s; medians %.1f vs %.1f trials/h)%n", child.name(), child.totalTrials(),
+                        median(ratios), childRepeats, Arrays.toString(Arrays.stream(ratios)
+                                .map(x -> Math.round(x * 100) / 100.0).toArray()), median(two) * 3600,
+                        median(one) * 3600);
             }
         }
         return 0;
