@@ -48,6 +48,11 @@ public final class BenchDistributedCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", paramLabel = "K", description = "Repeats (median reported).")
     int repeats;
 
+    @Option(names = "--polling-arm", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Also measure every worker count with LISTEN/NOTIFY off (idle workers poll, as before "
+                    + "issue 19's notify), side by side (default: on).")
+    boolean pollingArm;
+
     @Option(names = "--child-project", paramLabel = "PROJECT",
             description = "A project whose children really train, for 1 vs 2 workers (e.g. "
                     + "sample-projects/convnet-fashion-mnist.json); left out when not given.")
@@ -74,6 +79,7 @@ public final class BenchDistributedCommand implements Callable<Integer> {
                 zero.name(), zero.totalTrials(), repeats, Runtime.getRuntime().availableProcessors(),
                 RunStores.printable(location));
         double[][] perWorkers = new double[workerCounts.length][repeats];
+        double[][] polling = new double[workerCounts.length][repeats];
         double[] inProcess = new double[repeats];
         double[] inMemory = new double[repeats];
         try (RunStore store = RunStores.open(location)) {
@@ -86,6 +92,15 @@ public final class BenchDistributedCommand implements Callable<Integer> {
                 for (int i = 0; i < workerCounts.length; i++) {
                     perWorkers[i][r] = distributed(p, store, location, workerCounts[i]);
                     line.append(String.format(", %d worker(s) %.0f/s", workerCounts[i], perWorkers[i][r]));
+                    if (pollingArm) {
+                        System.setProperty("wayfinder.store.notify", "false");
+                        try {
+                            polling[i][r] = distributed(p, store, location, workerCounts[i]);
+                        } finally {
+                            System.clearProperty("wayfinder.store.notify");
+                        }
+                        line.append(String.format(" (polling only %.0f/s)", polling[i][r]));
+                    }
                 }
                 System.out.println(line);
             }
@@ -94,7 +109,9 @@ public final class BenchDistributedCommand implements Callable<Integer> {
             for (int i = 0; i < workerCounts.length; i++) {
                 double m = median(perWorkers[i]);
                 System.out.printf("median trials/s with %d worker(s): %.0f (%.2f x the in-process loop; %.1f ms per "
-                        + "trial)%n", workerCounts[i], m, m / median(inProcess), 1000 / m);
+                        + "trial)%s%n", workerCounts[i], m, m / median(inProcess), 1000 / m, !pollingArm ? ""
+                        : String.format("; polling only %.0f (LISTEN/NOTIFY / polling = %.2f x)", median(polling[i]),
+                        m / median(polling[i])));
             }
             if (childProject != null) {
                 Project child = ProjectCodec.read(childProject).withTrialsPerTask(childTrials);
@@ -102,14 +119,36 @@ public final class BenchDistributedCommand implements Callable<Integer> {
                 double[] two = new double[childRepeats];
                 for (int r = 0; r < childRepeats; r++) {
                     Project p = child.withSeed(1000 + r);
-                    one[r] = distributed(p, store, location, 1);
-                    two[r] = distributed(p, store, location, 2);
-                    System.out.printf("child repeat %d: 1 worker %.1f trials/h, 2 workers %.1f trials/h%n", r + 1,
-                            one[r] * 3600, two[r] * 3600);
+                    // alternate the order (1 then 2 workers, then 2 then 1) so that a load that rises or falls
+                    // during the repeats does not favour one side; the load average is printed beside each run
+                    double loadBefore = loadAverage();
+                    if (r % 2 == 0) {
+                        one[r] = distributed(p, store, location, 1);
+                        double mid = loadAverage();
+                        two[r] = distributed(p, store, location, 2);
+                        System.out.printf("child repeat %d: 1 worker %.1f trials/h (load %.1f), then 2 workers %.1f "
+                                + "trials/h (load %.1f); ratio %.2f%n", r + 1, one[r] * 3600, loadBefore,
+                                two[r] * 3600, mid, two[r] / one[r]);
+                    } else {
+                        two[r] = distributed(p, store, location, 2);
+                        double mid = loadAverage();
+                        one[r] = distributed(p, store, location, 1);
+                        System.out.printf("child repeat %d: 2 workers %.1f trials/h (load %.1f), then 1 worker %.1f "
+                                + "trials/h (load %.1f); ratio %.2f%n", r + 1, two[r] * 3600, loadBefore,
+                                one[r] * 3600, mid, two[r] / one[r]);
+                    }
                 }
-                System.out.printf("child task %s, %d trials: 2 workers / 1 worker = %.2f x (medians %.1f vs %.1f "
-                        + "trials/h)%n", child.name(), child.totalTrials(), median(two) / median(one),
-                        median(two) * 3600, median(one) * 3600);
+                // each repeat pairs the two arms on one seed (the same trials for a strategy whose proposals do not
+                // depend on results, e.g. random search), so the figure is the median of the paired ratios
+                double[] ratios = new double[childRepeats];
+                for (int r = 0; r < childRepeats; r++) {
+                    ratios[r] = two[r] / one[r];
+                }
+                System.out.printf("child task %s, %d trials: 2 workers / 1 worker = %.2f x (median of %d paired "
+                        + "ratios %s; medians %.1f vs %.1f trials/h)%n", child.name(), child.totalTrials(),
+                        median(ratios), childRepeats, Arrays.toString(Arrays.stream(ratios)
+                                .map(x -> Math.round(x * 100) / 100.0).toArray()), median(two) * 3600,
+                        median(one) * 3600);
             }
         }
         return 0;
@@ -156,6 +195,11 @@ public final class BenchDistributedCommand implements Callable<Integer> {
             }
             stores.forEach(RunStore::close);
         }
+    }
+
+    /** The machine's 1-minute load average when the run starts (this machine is shared; the figure says how much). */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     static double median(double[] xs) {

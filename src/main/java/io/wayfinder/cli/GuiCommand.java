@@ -19,7 +19,8 @@ public final class GuiCommand implements Callable<Integer> {
     long run;
 
     @picocli.CommandLine.Option(names = "--screen", paramLabel = "NAME",
-            description = "Screen to show first: policy, evolution, rewards, trials, similarity or editor.")
+            description = "Screen to show first: policy, evolution, rewards, trials, similarity, editor, comparison, "
+                    + "inspector or workers (a distributed run's workers).")
     String screen;
 
     @picocli.CommandLine.Option(names = "--space", paramLabel = "FILE",
@@ -59,12 +60,16 @@ public final class GuiCommand implements Callable<Integer> {
             System.err.println("error: the workbench needs a display (set DISPLAY, or run headless commands instead)");
             return 2;
         }
-        Path store = options.storePath(null, null);
+        String store = options.storeLocation(null, null);
         boolean storeGiven = options.store != null || System.getenv(StoreOptions.STORE_ENV) != null;
         if (project != null) {
             io.wayfinder.project.Project p = io.wayfinder.project.ProjectCodec.read(project);
-            store = options.storePath(p.directory(), p.store());
+            store = options.storeLocation(p.directory(), p.store());
             storeGiven |= p.store() != null;
+        }
+        if (io.wayfinder.store.RunStores.isDatabaseUrl(store)) {
+            // an unreachable server or a wrong password is one line here, not a dialog after the window opened
+            io.wayfinder.store.RunStores.open(store).close();
         }
         boolean dataGiven = options.data != null || System.getenv(io.wayfinder.task.DataDirectory.ENV) != null;
         // the settings of the last session fill in what flags, the project and the environment leave open

@@ -1,9 +1,8 @@
 package io.wayfinder.cli;
 
-import io.wayfinder.exec.Worker;
 import io.wayfinder.run.RunRecord;
 import io.wayfinder.run.WorkerRecord;
-import java.util.List;
+import io.wayfinder.service.WorkerStatus;
 import io.wayfinder.store.RunStore;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,20 +36,11 @@ public final class RunsCommand implements Callable<Integer> {
 
     /** A distributed run's workers, one indented line each: host, process, state, current trial, trials/h. */
     static void printWorkers(RunStore store, long runId) {
-        List<WorkerRecord> workers = store.workers(runId);
-        if (workers.isEmpty()) {
-            return;
-        }
-        long now = store.clockMillis();
-        for (WorkerRecord w : workers) {
-            // silent for three heartbeat periods of the default lease: gone (killed, or its machine lost)
-            boolean alive = w.alive(now, Worker.DEFAULT_LEASE_MILLIS);
-            String state = alive ? w.state() : "stopped".equals(w.state()) ? "stopped" : "gone (silent "
-                    + (now - w.heartbeatMillis()) / 1000 + " s)";
-            double perHour = w.trialsPerHour();
+        for (WorkerStatus s : WorkerStatus.of(store, runId)) {
+            WorkerRecord w = s.worker();
             System.out.printf("\tworker %s\thost %s\tpid %d\t%s\t%s\t%d trials\t%s%n", w.id(), w.host(), w.pid(),
-                    state, alive && w.currentTrial() >= 0 ? "trial " + w.currentTrial() : "-", w.trialsDone(),
-                    Double.isNaN(perHour) ? "trials/h n/a" : String.format("%.0f trials/h", perHour));
+                    s.stateText(), s.currentTrial() >= 0 ? "trial " + s.currentTrial() : "-", w.trialsDone(),
+                    Double.isNaN(s.trialsPerHour()) ? "trials/h n/a" : String.format("%.0f trials/h", s.trialsPerHour()));
         }
     }
 }

@@ -23,8 +23,8 @@ public final class StoreOptions {
     Path storePath(Path projectDir, String projectStore) {
         if (store != null) {
             if (RunStores.isDatabaseUrl(store)) {
-                throw new IllegalArgumentException("--store: the workbench opens a store file, not a database URL "
-                        + "(" + RunStores.printable(store) + "); follow a shared run with 'wayfinder runs --store URL'");
+                throw new IllegalArgumentException("--store: this command needs a store file, not a database URL ("
+                        + RunStores.printable(store) + ")");
             }
             return Path.of(store);
         }

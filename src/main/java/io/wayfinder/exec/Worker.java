@@ -35,6 +35,10 @@ public final class Worker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     /** The default claim lease: a worker silent for this long is presumed dead and its trial is handed out again. */
     public static final long DEFAULT_LEASE_MILLIS = 30_000;
+    /** The longest wait between two claims of an idle worker that polls. */
+    static final long MAX_IDLE_WAIT = 100;
+    /** The same when the store wakes the worker on new work (PostgreSQL LISTEN/NOTIFY). */
+    static final long MAX_IDLE_WAIT_NOTIFIED = 1_000;
 
     /** What a worker needs to train a claimed trial of some run: the run's space, the task and its evaluator. */
     public record Job(SearchSpace space, TaskSpec task, TrialEvaluator evaluator) {
@@ -147,8 +151,13 @@ public final class Worker implements Runnable {
                     claim = Optional.empty();
                 }
                 if (claim.isEmpty()) {
-                    Thread.sleep(backoff);
-                    backoff = Math.min(100, backoff * 2);
+                    // with LISTEN/NOTIFY a queued trial wakes the worker at once, so it can wait longer between
+                    // polls (the polls still find claims whose lease expired, which notify nobody)
+                    if (store.awaitWork(backoff)) {
+                        backoff = 2;
+                    } else {
+                        backoff = Math.min(store.notifiesWork() ? MAX_IDLE_WAIT_NOTIFIED : MAX_IDLE_WAIT, backoff * 2);
+                    }
                     continue;
                 }
                 backoff = 2;

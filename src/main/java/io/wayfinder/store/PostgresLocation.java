@@ -103,6 +103,13 @@ record PostgresLocation(String jdbcUrl, String shown, String user, String passwo
         return location.replaceAll("//[^/@]*@", "//").replaceAll("(?i)([?&]password=)[^&]*", "$1***");
     }
 
+    /** The location with its password removed (user name, host, database and other parameters kept). */
+    static String withoutPassword(String location) {
+        String s = location.replaceFirst("//([^/@:]*):[^/@]*@", "//$1@");
+        s = s.replaceAll("(?i)([?&])password=[^&]*(&|$)", "$1");
+        return s.replaceAll("[?&]$", "");
+    }
+
     private static String decode(String s) {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }

@@ -104,6 +104,12 @@ public final class PostgresRunStore implements RunStore {
     private final PostgresLocation location;
     private final HikariDataSource pool;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+    /** Each waiting thread's own connection that LISTENs on {@link #WORK_CHANNEL} (outside the pool: a session). */
+    private final ThreadLocal<Connection> listener = new ThreadLocal<>();
+    private final java.util.Set<Connection> listeners = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+    /** The channel {@link #enqueueTrial} notifies (delivered when the enqueuing transaction commits). */
+    static final String WORK_CHANNEL = "wayfinder_work";
 
     private PostgresRunStore(PostgresLocation location, HikariDataSource pool) {
         this.location = location;
@@ -794,8 +800,62 @@ public final class PostgresRunStore implements RunStore {
                 p.setLong(2, runId);
                 p.executeUpdate();
             }
+            try (Statement st = c.createStatement()) {
+                st.execute("NOTIFY " + WORK_CHANNEL); // waiting workers wake at commit instead of at their next poll
+            }
             return null;
         });
+    }
+
+    /** Whether waiting uses LISTEN/NOTIFY ({@code -Dwayfinder.store.notify=false}: plain polling, for comparison). */
+    private static boolean notifyOn() {
+        return !"false".equalsIgnoreCase(System.getProperty("wayfinder.store.notify", "true"));
+    }
+
+    @Override
+    public boolean notifiesWork() {
+        return notifyOn();
+    }
+
+    @Override
+    public boolean awaitWork(long maxMillis) throws InterruptedException {
+        if (!notifyOn() || closed) {
+            Thread.sleep(maxMillis);
+            return false;
+        }
+        try {
+            Connection c = listener.get();
+            if (c == null || c.isClosed()) {
+                c = java.sql.DriverManager.getConnection(location.jdbcUrl(), location.properties());
+                c.setAutoCommit(true);
+                try (Statement st = c.createStatement()) {
+                    st.execute("LISTEN " + WORK_CHANNEL);
+                }
+                listener.set(c);
+                listeners.add(c);
+            }
+            org.postgresql.PGNotification[] n = c.unwrap(org.postgresql.PGConnection.class)
+                    .getNotifications((int) Math.max(1, maxMillis));
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            return n != null && n.length > 0;
+        } catch (SQLException e) {
+            // the listening session broke (server restart, network): drop it and fall back to a sleep; the next
+            // wait opens a new one
+            Connection c = listener.get();
+            listener.remove();
+            if (c != null) {
+                listeners.remove(c);
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // already broken
+                }
+            }
+            Thread.sleep(maxMillis);
+            return false;
+        }
     }
 
     @Override
@@ -901,6 +961,23 @@ public final class PostgresRunStore implements RunStore {
                 p.executeUpdate();
             }
             return null;
+        });
+    }
+
+    @Override
+    public java.util.Map<String, Integer> claimedTrials(long runId) {
+        return call("read the claimed trials of run " + runId, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT q.worker, t.seq FROM work_queue q JOIN trials t ON "
+                    + "t.id = q.trial_id WHERE q.run_id = ? AND q.state = 'CLAIMED' AND q.lease_until >= " + NOW)) {
+                p.setLong(1, runId);
+                java.util.Map<String, Integer> out = new java.util.HashMap<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+                return out;
+            }
         });
     }
 
@@ -1044,6 +1121,15 @@ public final class PostgresRunStore implements RunStore {
 
     @Override
     public void close() {
+        closed = true;
+        for (Connection c : listeners) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // closing anyway
+            }
+        }
+        listeners.clear();
         pool.close();
     }
 }

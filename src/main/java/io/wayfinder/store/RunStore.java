@@ -130,6 +130,23 @@ public interface RunStore extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Waits up to {@code maxMillis} for new work in the queue (a worker with nothing to claim calls it between two
+     * claims). Returns early when the store can tell that a trial was queued (PostgreSQL: {@code LISTEN/NOTIFY});
+     * otherwise it simply sleeps, and the caller's next claim is the poll.
+     *
+     * @return true when the store was notified of new work, false when the time ran out (or it cannot notify)
+     */
+    default boolean awaitWork(long maxMillis) throws InterruptedException {
+        Thread.sleep(maxMillis);
+        return false;
+    }
+
+    /** True when {@link #awaitWork} wakes up on new work rather than sleeping (callers may then wait longer). */
+    default boolean notifiesWork() {
+        return false;
+    }
+
     /** Puts a started (running) trial in the work queue, to be claimed by a worker. */
     default void enqueueTrial(long runId, long trialId) {
         throw new UnsupportedOperationException(location() + " cannot share work with workers");
@@ -176,6 +193,14 @@ public interface RunStore extends AutoCloseable {
     /** Workers whose last claimed trial was of this run ({@code runId <= 0}: all), by id. */
     default List<io.wayfinder.run.WorkerRecord> workers(long runId) {
         return List.of();
+    }
+
+    /**
+     * The trials of a run that workers hold now (a live claim: not submitted, lease not expired), as worker id to the
+     * trial's sequence number. Exact from the moment of the claim, unlike a heartbeat's current trial.
+     */
+    default java.util.Map<String, Integer> claimedTrials(long runId) {
+        return java.util.Map.of();
     }
 
     /** The worker that trained each trial of a run (trial id to worker id), for trials trained by workers. */

@@ -34,6 +34,33 @@ public final class RunStores {
     }
 
     /**
+     * A location as a screen shows it: {@code postgresql://host:port/db} for a database (no user name, no password,
+     * no parameters), the path for a file.
+     */
+    public static String shown(String location) {
+        if (!isDatabaseUrl(location)) {
+            return location == null ? "" : location;
+        }
+        try {
+            return PostgresLocation.parse(location).shown();
+        } catch (StoreException e) {
+            return printable(location);
+        }
+    }
+
+    /**
+     * A location as it may be remembered (a settings file, a recent-stores list): a database URL keeps its user name
+     * but loses any password (in the user information or a {@code password=} parameter), so that the password comes
+     * from {@code PGPASSWORD} or {@code ~/.pgpass} when it is opened again; a file path is returned as it is.
+     */
+    public static String withoutPassword(String location) {
+        if (!isDatabaseUrl(location)) {
+            return location;
+        }
+        return PostgresLocation.withoutPassword(location.strip());
+    }
+
+    /**
      * Opens (creating and migrating as needed) the embedded store in this file. A path that is a directory or a
      * device, or a file that is not a Wayfinder store, is a one-line {@link StoreException} naming the path.
      */

@@ -946,6 +946,25 @@ public final class SqliteRunStore implements RunStore {
     }
 
     @Override
+    public synchronized Map<String, Integer> claimedTrials(long runId) {
+        try {
+            PreparedStatement p = prepare("SELECT q.worker, t.seq FROM work_queue q JOIN trials t ON t.id = q.trial_id "
+                    + "WHERE q.run_id = ? AND q.state = 'CLAIMED' AND q.lease_until >= ?");
+            p.setLong(1, runId);
+            p.setLong(2, System.currentTimeMillis());
+            Map<String, Integer> out = new java.util.HashMap<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the claimed trials of run " + runId + " in " + file, e);
+        }
+    }
+
+    @Override
     public synchronized int claimableTrials(long runId) {
         try {
             PreparedStatement p = prepare("SELECT COUNT(*) FROM work_queue WHERE run_id = ? AND (state = 'PENDING' "

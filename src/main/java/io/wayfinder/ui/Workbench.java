@@ -25,7 +25,7 @@ public final class Workbench {
      * How the workbench opens.
      *
      * @param project        a project file to open, or null
-     * @param store          the run store file
+     * @param store          the run store: a file (SQLite) or a database URL ({@code postgresql://host[:port]/db})
      * @param dataDirectory  the data directory
      * @param cacheDirectory the cache directory
      * @param rememberRecent whether to read and write the recent-projects list (off in tests)
@@ -33,9 +33,18 @@ public final class Workbench {
      * @param screen         the screen to show first: policy, evolution, rewards, trials, similarity or editor; or null
      * @param space          a search-space file to open in the editor, or null
      */
-    public record Options(Path project, Path store, Path dataDirectory, Path cacheDirectory, boolean rememberRecent,
+    public record Options(Path project, String store, Path dataDirectory, Path cacheDirectory, boolean rememberRecent,
                           long run, String screen, Path space) {
+        public Options(Path project, Path store, Path dataDirectory, Path cacheDirectory, boolean rememberRecent,
+                       long run, String screen, Path space) {
+            this(project, store.toString(), dataDirectory, cacheDirectory, rememberRecent, run, screen, space);
+        }
+
         public Options(Path project, Path store, Path dataDirectory, Path cacheDirectory, boolean rememberRecent) {
+            this(project, store.toString(), dataDirectory, cacheDirectory, rememberRecent);
+        }
+
+        public Options(Path project, String store, Path dataDirectory, Path cacheDirectory, boolean rememberRecent) {
             this(project, store, dataDirectory, cacheDirectory, rememberRecent, -1, null, null);
         }
     }
@@ -84,7 +93,7 @@ public final class Workbench {
                     }
 
                     @Override
-                    public void openStore(Path s) {
+                    public void openStore(String s) {
                         view.openStore(s);
                     }
                 });
@@ -125,13 +134,33 @@ public final class Workbench {
         });
         stage.setOnHidden(e -> shutdown.run());
         view.setReopen(newStore -> {
-            shutdown.run();
-            Path data = settings.dataDirectory() != null ? settings.dataDirectory() : options.dataDirectory();
-            settings.store(newStore);
-            if (options.rememberRecent()) {
-                settings.save();
-            }
-            open(stage, new Options(null, newStore, data, options.cacheDirectory(), options.rememberRecent()));
+            // the new store is opened first, off the FX thread (a database may take seconds to answer, or not
+            // answer): when it cannot be opened the window stays on the current store and says why
+            inBackground(() -> {
+                RunStore next;
+                try {
+                    next = RunStores.open(newStore);
+                } catch (RuntimeException e) {
+                    Platform.runLater(() -> {
+                        javafx.scene.control.Alert a = new javafx.scene.control.Alert(
+                                javafx.scene.control.Alert.AlertType.ERROR, e.getMessage());
+                        a.setHeaderText("Cannot open " + RunStores.shown(newStore));
+                        a.initOwner(stage);
+                        a.show();
+                    });
+                    return;
+                }
+                Platform.runLater(() -> {
+                    shutdown.run();
+                    Path data = settings.dataDirectory() != null ? settings.dataDirectory() : options.dataDirectory();
+                    settings.store(newStore);
+                    if (options.rememberRecent()) {
+                        settings.save();
+                    }
+                    open(stage, new Options(null, newStore, data, options.cacheDirectory(), options.rememberRecent()),
+                            next);
+                });
+            });
         });
         if (options.rememberRecent()) {
             settings.save();

@@ -29,7 +29,18 @@ public final class WorkbenchLauncher {
      */
     public static void launch(Workbench.Options o, boolean storeGiven, boolean dataGiven) {
         io.wayfinder.ui.common.UserSettings settings = io.wayfinder.ui.common.UserSettings.load();
-        java.nio.file.Path store = !storeGiven && settings.store() != null ? settings.store() : o.store();
+        String store = !storeGiven && settings.store() != null ? settings.store() : o.store();
+        if (!storeGiven && io.wayfinder.store.RunStores.isDatabaseUrl(store)) {
+            // the last session's shared store may be out of reach today (server down, no password here): say so in
+            // one line and open the default store instead of failing to start
+            try {
+                io.wayfinder.store.RunStores.open(store).close();
+            } catch (RuntimeException e) {
+                System.err.println("note: the last session's store cannot be opened (" + e.getMessage()
+                        + "); opening " + o.store() + " instead");
+                store = o.store();
+            }
+        }
         java.nio.file.Path data = !dataGiven && settings.dataDirectory() != null ? settings.dataDirectory()
                 : o.dataDirectory();
         launch(new Workbench.Options(o.project(), store, data, o.cacheDirectory(), o.rememberRecent(), o.run(),

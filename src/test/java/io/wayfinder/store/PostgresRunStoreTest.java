@@ -31,6 +31,36 @@ class PostgresRunStoreTest extends RunStoreContractTest {
     }
 
     @Test
+    void aWaitingWorkerIsWokenByATrialQueuedFromAnotherConnection() throws Exception {
+        long run = store.createRun(newRun("notify"));
+        assertThat(store.notifiesWork()).isTrue();
+        try (RunStore worker = RunStores.open(url)) {
+            assertThat(worker.awaitWork(200)).as("nothing queued: the wait times out").isFalse();
+            java.util.concurrent.ExecutorService waiter = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                // its first wait opens the thread's listening session; a notification sent after that is kept
+                // for it even before it waits again, so the order below is deterministic
+                waiter.submit(() -> worker.awaitWork(1)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                java.util.concurrent.Future<Boolean> woken = waiter.submit(() -> worker.awaitWork(60_000));
+                store.enqueueTrial(run, store.startTrial(run, start(0, 0)));
+                assertThat(woken.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("woken by the notification, "
+                        + "not by the 60 s timeout").isTrue();
+            } finally {
+                waiter.shutdownNow();
+            }
+            assertThat(worker.claimTrial("h:1", run, 60_000)).isPresent();
+
+            System.setProperty("wayfinder.store.notify", "false");
+            try {
+                assertThat(worker.notifiesWork()).isFalse();
+                assertThat(worker.awaitWork(50)).as("polling only: a plain sleep").isFalse();
+            } finally {
+                System.clearProperty("wayfinder.store.notify");
+            }
+        }
+    }
+
+    @Test
     void reopeningMigratesNothingTwiceAndKeepsTheData() {
         long run = store.createRun(newRun("kept"));
         store.finishTrial(store.startTrial(run, start(0, 0)), complete(0, 0.5));

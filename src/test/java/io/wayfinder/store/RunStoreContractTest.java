@@ -253,11 +253,14 @@ public abstract class RunStoreContractTest {
         assertThat(claimed.seed()).isEqualTo(1003);
         assertThat(store.claimTrial("h:2", run, 60_000)).isEmpty();
         assertThat(store.claimableTrials(run)).isZero();
+        assertThat(store.claimedTrials(run)).as("the live claim, worker to trial").containsExactly(
+                java.util.Map.entry("h:1", 3));
         assertThat(store.renewClaim(t, "h:1", 60_000)).isTrue();
         assertThat(store.renewClaim(t, "h:2", 60_000)).isFalse();
         assertThat(store.submittedResults(run)).isEmpty();
         assertThat(store.submitResult(result(t, "h:1", 0.7))).isTrue();
         assertThat(store.submitResult(result(t, "h:1", 0.7))).as("a second submission").isFalse();
+        assertThat(store.claimedTrials(run)).as("submitted: no longer held").isEmpty();
         List<io.wayfinder.run.TrialResult> results = store.submittedResults(run);
         assertThat(results).hasSize(1);
         assertThat(results.get(0).reward()).isEqualTo(0.7);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wayfinder.store.RunStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +32,11 @@ public final class UserSettings {
 
     private final Path file;
     private Path dataDirectory;
-    private Path store;
+    private String store;
     private int workers;
     private String backend = "cpu";
     private Window window = Window.DEFAULT;
-    private final List<Path> recentStores = new ArrayList<>();
+    private final List<String> recentStores = new ArrayList<>();
     private final List<Path> recentProjects = new ArrayList<>();
 
     private UserSettings(Path file) {
@@ -63,7 +64,7 @@ public final class UserSettings {
         try {
             JsonNode n = JSON.readTree(file.toFile());
             s.dataDirectory = path(n.get("dataDirectory"));
-            s.store = path(n.get("store"));
+            s.store = location(n.get("store"));
             s.workers = Math.max(0, Math.min(256, n.path("workers").asInt(0)));
             s.backend = n.path("backend").asText("cpu");
             JsonNode w = n.get("window");
@@ -73,7 +74,7 @@ public final class UserSettings {
                         w.path("maximized").asBoolean(false),
                         Math.max(0.05, Math.min(0.95, w.path("divider").asDouble(0.25))));
             }
-            n.path("recentStores").forEach(x -> add(s.recentStores, path(x)));
+            n.path("recentStores").forEach(x -> add(s.recentStores, location(x)));
             n.path("recentProjects").forEach(x -> add(s.recentProjects, path(x)));
         } catch (IOException | RuntimeException e) {
             // a damaged settings file must not stop the workbench from opening: defaults, rewritten on the next save
@@ -85,7 +86,13 @@ public final class UserSettings {
         return n == null || !n.isTextual() || n.asText().isBlank() ? null : Path.of(n.asText());
     }
 
-    private static void add(List<Path> list, Path p) {
+    /** A store location from the file: a database URL never keeps a password, even one written by hand. */
+    private static String location(JsonNode n) {
+        return n == null || !n.isTextual() || n.asText().isBlank() ? null
+                : RunStores.withoutPassword(n.asText().strip());
+    }
+
+    private static <T> void add(List<T> list, T p) {
         if (p != null && !list.contains(p) && list.size() < RECENT) {
             list.add(p);
         }
@@ -99,7 +106,7 @@ public final class UserSettings {
         ObjectNode n = JSON.createObjectNode();
         n.put("schemaVersion", 1);
         n.put("dataDirectory", dataDirectory == null ? null : dataDirectory.toString());
-        n.put("store", store == null ? null : store.toString());
+        n.put("store", store);
         n.put("workers", workers);
         n.put("backend", backend);
         ObjectNode w = n.putObject("window");
@@ -112,7 +119,7 @@ public final class UserSettings {
         w.put("maximized", window.maximized());
         w.put("divider", window.divider());
         ArrayNode rs = n.putArray("recentStores");
-        recentStores.forEach(p -> rs.add(p.toString()));
+        recentStores.forEach(rs::add);
         ArrayNode rp = n.putArray("recentProjects");
         recentProjects.forEach(p -> rp.add(p.toString()));
         try {
@@ -139,14 +146,23 @@ public final class UserSettings {
         dataDirectory = p;
     }
 
-    /** The run store last used, or null. */
-    public Path store() {
+    /** The run store last used (a file path or a database URL without its password), or null. */
+    public String store() {
         return store;
     }
 
-    /** Remembers the store as the current one and the first of the recent stores. */
+    /** Remembers the store file as the current one and the first of the recent stores. */
     public void store(Path p) {
-        store = p == null ? null : p.toAbsolutePath().normalize();
+        store(p == null ? null : p.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * Remembers the store (a file path or a database URL) as the current one and the first of the recent stores. A
+     * database URL is kept without its password: the password comes from {@code PGPASSWORD} or {@code ~/.pgpass}.
+     */
+    public void store(String location) {
+        store = location == null || location.isBlank() ? null : RunStores.isDatabaseUrl(location)
+                ? RunStores.withoutPassword(location.strip()) : Path.of(location).toAbsolutePath().normalize().toString();
         if (store != null) {
             recentStores.remove(store);
             recentStores.add(0, store);
@@ -183,7 +199,8 @@ public final class UserSettings {
         window = w;
     }
 
-    public List<Path> recentStores() {
+    /** Recent stores, newest first: file paths and database URLs (without passwords). */
+    public List<String> recentStores() {
         return List.copyOf(recentStores);
     }
 
@@ -198,7 +215,7 @@ public final class UserSettings {
         trim(recentProjects);
     }
 
-    private static void trim(List<Path> list) {
+    private static <T> void trim(List<T> list) {
         while (list.size() > RECENT) {
             list.remove(list.size() - 1);
         }

@@ -205,6 +205,21 @@ public final class TrialFacts {
         return taskName;
     }
 
+    /**
+     * Adds the worker that trained the trial ({@code host:pid}, from the shared store's work queue) after its
+     * duration; trials trained in the run's own process have none and get no such fact.
+     */
+    public TrialFacts worker(String worker) {
+        if (worker != null && !worker.isBlank()) {
+            int at = 0;
+            while (at < facts.size() && !facts.get(at).label().equals("Duration")) {
+                at++;
+            }
+            facts.add(Math.min(at + 1, facts.size()), new Fact("Worker", worker));
+        }
+        return this;
+    }
+
     public List<Fact> facts() {
         return facts;
     }

@@ -70,6 +70,6 @@ public final class TrialSource {
     private TrialFacts facts(RunRecord run, TrialRecord t) {
         SearchSpace space = spaces.computeIfAbsent(run.id(), id -> SearchSpaceCodec.parse(run.spaceJson(), "run " + id));
         String task = t.task() < run.taskNames().size() ? run.taskNames().get(t.task()) : "task " + t.task();
-        return new TrialFacts(t, label(run), task, space);
+        return new TrialFacts(t, label(run), task, space).worker(store.trialWorkers(run.id()).get(t.id()));
     }
 }

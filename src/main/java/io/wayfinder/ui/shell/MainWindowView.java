@@ -62,8 +62,10 @@ public final class MainWindowView {
     private final Tab comparisonTab = new Tab("Comparison");
     private io.wayfinder.ui.inspector.InspectorScreen inspector;
     private final Tab inspectorTab = new Tab("Inspector");
+    private final io.wayfinder.ui.workers.WorkersView workers = new io.wayfinder.ui.workers.WorkersView();
+    private final Tab workersTab = new Tab("Workers");
     private io.wayfinder.ui.welcome.WelcomeView welcome;
-    private java.util.function.Consumer<Path> reopenWithStore = p -> { };
+    private java.util.function.Consumer<String> reopenWithStore = p -> { };
     private boolean closing;
 
     public MainWindowView(MainWindowViewModel model) {
@@ -108,7 +110,7 @@ public final class MainWindowView {
     }
 
     /** What "open another store" and a changed data directory do: reopen the workbench (set by the workbench). */
-    public void setReopen(java.util.function.Consumer<Path> withStore) {
+    public void setReopen(java.util.function.Consumer<String> withStore) {
         reopenWithStore = withStore;
     }
 
@@ -138,9 +140,14 @@ public final class MainWindowView {
         guarded(() -> model.openRun(id));
     }
 
-    /** Switches to another run store (the welcome view's recent stores). */
+    /** Switches to another run store file (the welcome view's recent stores). */
     public void openStore(Path store) {
-        if (store.toAbsolutePath().normalize().equals(model.storePath().toAbsolutePath().normalize())) {
+        openStore(store.toString());
+    }
+
+    /** Switches to another run store: a file, or a database URL ({@code postgresql://host[:port]/db}). */
+    public void openStore(String store) {
+        if (sameStore(store, model.storeLocation())) {
             return;
         }
         if (model.service().busy()) {
@@ -152,6 +159,14 @@ public final class MainWindowView {
         if (confirmDiscardEdits()) {
             reopenWithStore.accept(store);
         }
+    }
+
+    private static boolean sameStore(String a, String b) {
+        if (io.wayfinder.store.RunStores.isDatabaseUrl(a) || io.wayfinder.store.RunStores.isDatabaseUrl(b)) {
+            return io.wayfinder.store.RunStores.withoutPassword(a.strip())
+                    .equals(io.wayfinder.store.RunStores.withoutPassword(b.strip()));
+        }
+        return Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize());
     }
 
     /**
@@ -227,7 +242,7 @@ public final class MainWindowView {
         etaLabel.textProperty().bind(model.etaProperty());
         messageLabel.textProperty().bind(model.messageProperty());
         progress.progressProperty().bind(model.fractionProperty());
-        storeLabel.setText("store " + model.storePath());
+        storeLabel.setText("store " + model.storeShown());
         startButton.disableProperty().bind(model.canStartProperty().not());
         startItem.disableProperty().bind(model.canStartProperty().not());
         pauseButton.disableProperty().bind(model.canPauseProperty().not());
@@ -256,6 +271,7 @@ public final class MainWindowView {
         screens.getTabs().add(inspectorTab);
         inspector.refreshRuns();
         model.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> inspector.refreshRuns());
+        attachWorkers();
         showDashboardPlaceholder();
         model.dashboardProperty().addListener((o, a, b) -> showDashboard(b));
         model.projectProperty().addListener((o, a, b) -> {
@@ -277,6 +293,41 @@ public final class MainWindowView {
                 openSelectedRun();
             }
         });
+    }
+
+    /** The Workers screen follows the run the dashboard shows; it reads the store only while it is on show. */
+    private void attachWorkers() {
+        workersTab.setId("workersTab");
+        workersTab.setContent(workers);
+        screens.getTabs().add(workersTab);
+        workersTab.selectedProperty().addListener((o, a, b) -> workers.shown(b));
+        model.dashboardProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                workers.setModel(null);
+            } else if (workers.model() == null || workers.model().runId() != b.runId()) {
+                workers.setModel(new io.wayfinder.ui.workers.WorkersViewModel(model.store(), b.runId(),
+                        javafx.application.Platform::runLater).start(2_000));
+            }
+        });
+        screens.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o2, a2, w) -> {
+                    if (w != null) {
+                        w.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> workers.setModel(null));
+                    }
+                });
+            }
+        });
+    }
+
+    /** The Workers screen (a distributed run's workers and the worker of each trial). */
+    public io.wayfinder.ui.workers.WorkersView workers() {
+        return workers;
+    }
+
+    /** Shows the Workers screen. */
+    public void showWorkers() {
+        screens.getSelectionModel().select(workersTab);
     }
 
     private void showDashboardPlaceholder() {
@@ -464,7 +515,7 @@ public final class MainWindowView {
 
     @FXML
     private void preferences() {
-        PreferencesDialog.show(root.getScene().getWindow(), model.settings(), reopenWithStore, model.storePath());
+        PreferencesDialog.show(root.getScene().getWindow(), model.settings(), reopenWithStore, model.storeLocation());
     }
 
     @FXML
@@ -575,11 +626,15 @@ public final class MainWindowView {
             screens.getSelectionModel().select(inspectorTab);
             return;
         }
+        if ("workers".equals(name)) {
+            screens.getSelectionModel().select(workersTab);
+            return;
+        }
         java.util.List<String> tabs = java.util.List.of("policy", "evolution", "rewards", "trials", "similarity",
                 "population", "densities");
         int i = Math.min(5, tabs.indexOf(name));
         if (i < 0) {
-            throw new IllegalArgumentException("no screen " + name + "; one of " + tabs + " or editor or inspector");
+            throw new IllegalArgumentException("no screen " + name + "; one of " + tabs + " or editor, inspector, workers");
         }
         screens.getSelectionModel().select(dashboardTab);
         if (dashboard != null) {

@@ -34,7 +34,7 @@ public final class MainWindowViewModel implements AutoCloseable {
 
     private final SearchService service;
     private final Executor ui;
-    private final Path storePath;
+    private final String storeLocation;
     private final UserSettings settings;
     private final java.util.concurrent.ScheduledExecutorService poller;
     private volatile String runsSignature = "";
@@ -61,9 +61,17 @@ public final class MainWindowViewModel implements AutoCloseable {
      * @param settings the user's settings (recent projects, workers); {@code UserSettings.load(null)} for none
      */
     public MainWindowViewModel(SearchService service, Path storePath, Executor ui, UserSettings settings) {
+        this(service, storePath.toString(), ui, settings);
+    }
+
+    /**
+     * @param storeLocation the store: a file, or a database URL (shown without user and password)
+     * @param settings      the user's settings (recent projects, workers); {@code UserSettings.load(null)} for none
+     */
+    public MainWindowViewModel(SearchService service, String storeLocation, Executor ui, UserSettings settings) {
         this.service = service;
         this.ui = ui;
-        this.storePath = storePath;
+        this.storeLocation = storeLocation;
         this.settings = settings == null ? UserSettings.load((Path) null) : settings;
         this.progressToUi = new Coalescer(ui, this::showProgress);
         service.addListener(new SearchService.Listener() {
@@ -145,8 +153,14 @@ public final class MainWindowViewModel implements AutoCloseable {
         return service;
     }
 
-    public Path storePath() {
-        return storePath;
+    /** The store's location as opened: a file path or a database URL (may hold a password: never show it). */
+    public String storeLocation() {
+        return storeLocation;
+    }
+
+    /** The store's location as it may be shown: a database URL without user name and password. */
+    public String storeShown() {
+        return io.wayfinder.store.RunStores.shown(storeLocation);
     }
 
     /** Opens a project file (errors come back as an {@link io.wayfinder.run.InputException}). */

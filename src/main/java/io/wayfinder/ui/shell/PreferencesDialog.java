@@ -24,7 +24,7 @@ final class PreferencesDialog {
     private PreferencesDialog() {
     }
 
-    static void show(Window owner, UserSettings settings, Consumer<Path> reopen, Path store) {
+    static void show(Window owner, UserSettings settings, Consumer<String> reopen, String store) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Preferences");

@@ -79,7 +79,7 @@ public final class WelcomeView {
         cards.prefWrapLengthProperty().bind(samplesColumn.widthProperty());
 
         model.samples().addListener((ListChangeListener<WelcomeViewModel.Sample>) c -> rebuildSamples());
-        model.recentStores().addListener((ListChangeListener<Path>) c -> rebuildStores());
+        model.recentStores().addListener((ListChangeListener<String>) c -> rebuildStores());
         model.recentRuns().addListener((ListChangeListener<RunRecord>) c -> rebuildRuns());
         rebuildSamples();
         rebuildStores();
@@ -170,8 +170,9 @@ public final class WelcomeView {
 
     private void rebuildStores() {
         stores.getChildren().clear();
-        for (Path p : model.recentStores()) {
-            Hyperlink h = new Hyperlink(p.toString());
+        for (String p : model.recentStores()) {
+            Hyperlink h = new Hyperlink(io.wayfinder.store.RunStores.shown(p));
+            h.setMnemonicParsing(false);
             h.setOnAction(e -> model.openStore(p));
             stores.getChildren().add(h);
         }
@@ -186,6 +187,19 @@ public final class WelcomeView {
             }
         });
         stores.getChildren().add(other);
+        Hyperlink shared = new Hyperlink("Open a shared store (PostgreSQL)…");
+        shared.setId("openSharedStore");
+        shared.setOnAction(e -> SharedStoreDialog.ask(root.getScene().getWindow()).ifPresent(url -> {
+            String error = model.openDatabase(url);
+            if (error != null) {
+                javafx.scene.control.Alert a = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.ERROR, error);
+                a.setHeaderText("Not a shared store");
+                a.initOwner(root.getScene().getWindow());
+                a.show();
+            }
+        }));
+        stores.getChildren().add(shared);
     }
 
     private void rebuildRuns() {

@@ -72,7 +72,8 @@ public final class WelcomeViewModel {
 
         void openRun(long runId);
 
-        void openStore(Path store);
+        /** Opens a store: a file path, or a database URL ({@code postgresql://host[:port]/db}). */
+        void openStore(String store);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,7 +85,7 @@ public final class WelcomeViewModel {
     private final Executor background;
     private final Actions actions;
     private final ObservableList<Sample> samples = FXCollections.observableArrayList();
-    private final ObservableList<Path> recentStores = FXCollections.observableArrayList();
+    private final ObservableList<String> recentStores = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> recentRuns = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("reading the sample projects...");
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
@@ -207,6 +208,26 @@ public final class WelcomeViewModel {
     }
 
     public void openStore(Path store) {
+        actions.openStore(store.toString());
+    }
+
+    /**
+     * Opens a shared store typed by the user: {@code postgresql://[user@]host[:port]/db}. Anything else is refused in
+     * one line (returned; null when accepted). A password typed into the URL is used for this session only: the
+     * settings file keeps the URL without it ({@code PGPASSWORD} or {@code ~/.pgpass} supply it next time).
+     */
+    public String openDatabase(String url) {
+        String u = url == null ? "" : url.strip();
+        if (!io.wayfinder.store.RunStores.isDatabaseUrl(u)) {
+            return "expected postgresql://[user@]host[:port]/database, got \"" + io.wayfinder.store.RunStores.printable(u)
+                    + "\"";
+        }
+        actions.openStore(u);
+        return null;
+    }
+
+    /** Opens a recent store (a file path or a database URL). */
+    public void openStore(String store) {
         actions.openStore(store);
     }
 
@@ -412,7 +433,7 @@ public final class WelcomeViewModel {
         return samples;
     }
 
-    public ObservableList<Path> recentStores() {
+    public ObservableList<String> recentStores() {
         return recentStores;
     }
 

@@ -41,13 +41,36 @@ class UserSettingsTest {
 
         UserSettings t = UserSettings.load(file);
         assertThat(t.dataDirectory()).isEqualTo(dir.resolve("data"));
-        assertThat(t.store()).isEqualTo(dir.resolve("a.db"));
-        assertThat(t.recentStores()).containsExactly(dir.resolve("a.db"), dir.resolve("b.db"));
+        assertThat(t.store()).isEqualTo(dir.resolve("a.db").toString());
+        assertThat(t.recentStores()).containsExactly(dir.resolve("a.db").toString(), dir.resolve("b.db").toString());
         assertThat(t.workers()).isEqualTo(3);
         assertThat(t.backend()).isEqualTo("cpu");
         assertThat(t.window()).isEqualTo(new UserSettings.Window(10, 20, 1200, 700, true, 0.3));
         assertThat(t.recentProjects()).containsExactly(dir.resolve("p.json"));
         assertThatThrownBy(() -> t.workers(-1)).hasMessageContaining("between 0 and 256");
+    }
+
+    @Test
+    void aDatabaseStoreIsRememberedWithoutItsPassword() throws Exception {
+        Path file = dir.resolve("settings.json");
+        UserSettings s = UserSettings.load(file);
+        s.store("postgresql://alice:s3cret@db.lab:5433/runs?sslmode=require&password=other");
+        s.store(dir.resolve("a.db"));
+        s.store("jdbc:postgresql://db.lab/runs?password=s3cret&user=alice");
+        assertThat(s.store()).isEqualTo("jdbc:postgresql://db.lab/runs?user=alice");
+        assertThat(s.save()).isTrue();
+        String written = Files.readString(file);
+        assertThat(written).doesNotContain("s3cret").doesNotContain("other")
+                .contains("postgresql://alice@db.lab:5433/runs?sslmode=require");
+        UserSettings t = UserSettings.load(file);
+        assertThat(t.recentStores()).containsExactly("jdbc:postgresql://db.lab/runs?user=alice",
+                dir.resolve("a.db").toString(), "postgresql://alice@db.lab:5433/runs?sslmode=require");
+
+        // a password written into the file by hand is dropped when it is read
+        Files.writeString(file, "{\"store\": \"postgresql://bob:pw@h/db\", \"recentStores\": [\"postgres://bob:pw@h/db\"]}");
+        UserSettings u = UserSettings.load(file);
+        assertThat(u.store()).isEqualTo("postgresql://bob@h/db");
+        assertThat(u.recentStores()).containsExactly("postgres://bob@h/db");
     }
 
     @Test
