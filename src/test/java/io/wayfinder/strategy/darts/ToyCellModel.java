@@ -10,9 +10,9 @@ import java.util.List;
  * validation split conv1x1 only delivers half its training output (it "overfits"), so once the weights have learned,
  * conv3x3 is the best operation on every edge; skip is the best before they have.
  */
-final class ToyCellModel implements OneShotModel {
-    static final List<String> OPS = List.of("none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3");
-    int passes;
+public final class ToyCellModel implements OneShotModel {
+    public static final List<String> OPS = List.of("none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3");
+    public int passes;
 
     @Override
     public List<String> operations() {
