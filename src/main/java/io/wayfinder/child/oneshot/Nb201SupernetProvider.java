@@ -20,6 +20,16 @@ public final class Nb201SupernetProvider implements OneShotModelProvider {
     }
 
     @Override
+    public java.util.List<String> operations() {
+        return Nb201Supernet.OPERATIONS;
+    }
+
+    @Override
+    public int edges() {
+        return Nb201Supernet.EDGES.length;
+    }
+
+    @Override
     public OneShotModel create(OneShotSpec spec, TaskEnvironment environment) {
         return new Nb201Supernet(load(spec, environment), spec.channels(), spec.cells(), spec.batchSize(),
                 spec.doublePrecision(), null);

@@ -5,8 +5,6 @@ import io.wayfinder.strategy.LiveView;
 import io.wayfinder.strategy.Strategy;
 import io.wayfinder.strategy.StrategyContext;
 import io.wayfinder.strategy.StrategyProvider;
-import io.wayfinder.strategy.oneshot.SupernetSettings;
-import io.wayfinder.task.oneshot.OneShotModelProvider;
 import java.util.List;
 import java.util.Set;
 
@@ -43,8 +41,7 @@ public final class EnasProvider implements StrategyProvider<EnasSettings> {
     public Strategy create(EnasSettings settings, StrategyContext context) {
         String source = context.settings().source();
         return new EnasStrategy(context.space(), context.taskCount(), settings, context.seed(),
-                () -> OneShotModelProvider.build("nas-bench-201", settings.supernet().spec(source),
-                        SupernetSettings.environment(source)), source);
+                settings.supernet().factory(context.space(), source), source);
     }
 
     @Override

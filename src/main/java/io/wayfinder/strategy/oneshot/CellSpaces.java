@@ -15,17 +15,24 @@ public final class CellSpaces {
      * @throws InputException naming the project's search space when a slot is not an edge with the model's operations
      */
     public static void requireMatch(SearchSpace space, OneShotModel model, String source) {
+        requireMatch(space, model.edges(), model.operations(), source);
+    }
+
+    /**
+     * @throws InputException naming the project's search space when a slot is not an edge with these operations
+     */
+    public static void requireMatch(SearchSpace space, int edges, List<String> operations, String source) {
         List<FlatDecision> slots = space.flat();
-        if (slots.size() != model.edges()) {
-            throw new InputException(source, "$.searchSpace", "a cell space of " + model.edges()
+        if (slots.size() != edges) {
+            throw new InputException(source, "$.searchSpace", "a cell space of " + edges
                     + " edges (e.g. spaces/nas-bench-201.json) for the one-shot super-network, found " + slots.size()
                     + " decisions in " + space.name());
         }
         for (FlatDecision d : slots) {
             List<String> names = d.choices().stream().map(c -> c.valueText()).toList();
-            if (!names.equals(model.operations())) {
+            if (!names.equals(operations)) {
                 throw new InputException(source, "$.searchSpace", "decision " + d.path() + " with the choices "
-                        + model.operations() + " in this order, found " + names);
+                        + operations + " in this order, found " + names);
             }
         }
     }

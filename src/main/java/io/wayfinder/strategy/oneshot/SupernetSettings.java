@@ -79,6 +79,27 @@ public record SupernetSettings(String data, int trainSize, int validationSize, l
         return new TaskEnvironment(DataDirectory.resolve(null), project, null);
     }
 
+    /**
+     * Builds the super-network lazily (loading the data is the first trial's work) after checking now, when the run
+     * is created, what can fail on bad input: the search space and the data directory.
+     *
+     * @throws InputException naming the project file and place
+     */
+    public java.util.function.Supplier<io.wayfinder.task.oneshot.OneShotModel> factory(
+            io.wayfinder.space.SearchSpace space, String source) {
+        io.wayfinder.task.oneshot.OneShotModelProvider p =
+                io.wayfinder.task.oneshot.OneShotModelProvider.find("nas-bench-201");
+        CellSpaces.requireMatch(space, p.edges(), p.operations(), source);
+        TaskEnvironment env = environment(source);
+        Path dir = env.resolve(data);
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new InputException(source, "$.strategy.settings.data", "a directory of IDX image files, but " + dir
+                    + " does not exist" + (data.contains("fashion-mnist")
+                    ? " (apt-get install dataset-fashion-mnist)" : ""));
+        }
+        return () -> p.create(spec(source), env);
+    }
+
     /** The weights' learning rate in epoch {@code epoch} (0-based): cosine from weightLr to weightLrMin. */
     public double learningRate(int epoch) {
         double t = epochs <= 1 ? 0 : Math.min(1, (double) epoch / epochs);
