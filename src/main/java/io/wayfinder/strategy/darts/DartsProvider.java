@@ -45,6 +45,11 @@ public final class DartsProvider implements StrategyProvider<DartsSettings> {
     }
 
     @Override
+    public boolean anySpace() {
+        return false;
+    }
+
+    @Override
     public Set<LiveView> views() {
         return Set.of(LiveView.POLICY);
     }

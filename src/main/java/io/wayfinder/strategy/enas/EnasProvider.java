@@ -45,6 +45,11 @@ public final class EnasProvider implements StrategyProvider<EnasSettings> {
     }
 
     @Override
+    public boolean anySpace() {
+        return false;
+    }
+
+    @Override
     public Set<LiveView> views() {
         return Set.of(LiveView.POLICY);
     }
