@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The NAS-Bench-201 super-network in SameDiff: a 3x3 convolution stem, {@code cells} copies of the NB201 cell (4
  * nodes; node i is the sum over j &lt; i of the operation on edge j-&gt;i; the cell's output is node 3) and a head
- * (ReLU, global average pool, linear). The candidate operations are NB201's: none (zero), skip_connect (identity),
+ * (batch norm, ReLU, global average pool, linear). The candidate operations are NB201's: none (zero), skip_connect (identity),
  * nor_conv_1x1 and nor_conv_3x3 (ReLU, convolution, batch norm) and avg_pool_3x3 (stride 1, padding excluded from the
  * average). As in the DARTS and NB201 searches, batch norm has no affine parameters and always normalises with the
  * batch's own statistics (no running averages), so a supernet pass, a path pass and a standalone cell agree exactly.
@@ -83,7 +83,7 @@ public final class Nb201Supernet implements OneShotModel {
         build();
         this.description = (derived == null ? "NB201 super-network" : "NB201 cell " + Arrays.toString(derived))
                 + ": stem conv3x3 1->" + channels + ", " + cells + " cell(s) of " + channels + " channels at "
-                + data.rows() + "x" + data.cols() + ", global average pool, linear " + channels + "->" + classes
+                + data.rows() + "x" + data.cols() + ", batch norm, ReLU, global average pool, linear " + channels + "->" + classes
                 + " (" + parameterCount() + " weights" + (derived == null ? ", 6x5 architecture weights)" : ")");
     }
 
@@ -126,7 +126,9 @@ public final class Nb201Supernet implements OneShotModel {
             }
             h = nodes[3];
         }
-        SDVariable pooled = sd.nn().relu(h, 0).mean(2, 3);
+        // NB201's last activation: batch norm and ReLU before the pool, so the scale the cells' sums reach (and
+        // DARTS-'s auxiliary skips add) does not reach the classifier
+        SDVariable pooled = sd.nn().relu(batchNorm(h), 0).mean(2, 3);
         SDVariable logits = pooled.mmul(weight("fc_w", -1, -1, channels, classes))
                 .add(weight("fc_b", -1, -1, classes)).rename("logits");
         sd.loss().softmaxCrossEntropy("loss", y, logits, null);
