@@ -236,11 +236,26 @@ public final class Nb201Supernet implements OneShotModel {
     public Pass pass(double[] weights, Mixing mixing, Split split, int[] examples, boolean weightGradient,
                      boolean alphaGradient) {
         Map<String, INDArray> feed = feed(weights, mixing, split, examples);
+        try {
+            return pass(feed, split, examples, weightGradient, alphaGradient && derived == null
+                    && mixing.path() == null);
+        } finally {
+            release(feed);
+        }
+    }
+
+    private static void release(Map<String, INDArray> feed) {
+        for (INDArray a : feed.values()) {
+            a.close();
+        }
+    }
+
+    private Pass pass(Map<String, INDArray> feed, Split split, int[] examples, boolean weightGradient,
+                      boolean alphas) {
         List<String> wrt = new ArrayList<>();
         if (weightGradient) {
             blocks.forEach(b -> wrt.add(b.name()));
         }
-        boolean alphas = alphaGradient && derived == null && mixing.path() == null;
         if (alphas) {
             wrt.add("alpha");
         }
@@ -274,7 +289,12 @@ public final class Nb201Supernet implements OneShotModel {
 
     /** The logits of these examples (for checks). */
     public double[][] logits(double[] weights, Mixing mixing, Split split, int[] examples) {
-        return sd.output(feed(weights, mixing, split, examples), "logits").get("logits").toDoubleMatrix();
+        Map<String, INDArray> feed = feed(weights, mixing, split, examples);
+        try {
+            return sd.output(feed, "logits").get("logits").toDoubleMatrix();
+        } finally {
+            release(feed);
+        }
     }
 
     @Override
@@ -286,8 +306,13 @@ public final class Nb201Supernet implements OneShotModel {
             for (int i = 0; i < idx.length; i++) {
                 idx[i] = from + i;
             }
-            INDArray logits = sd.output(feed(weights, mixing, split, idx), "logits").get("logits");
-            correct += accuracy(logits, split, idx) * idx.length;
+            Map<String, INDArray> feed = feed(weights, mixing, split, idx);
+            try {
+                INDArray logits = sd.output(feed, "logits").get("logits");
+                correct += accuracy(logits, split, idx) * idx.length;
+            } finally {
+                release(feed);
+            }
         }
         return correct / n;
     }
@@ -309,9 +334,22 @@ public final class Nb201Supernet implements OneShotModel {
             throw new IllegalArgumentException("the network has " + parameterCount() + " weights, found "
                     + weights.length);
         }
+        // copied into the variables' own arrays, and the copies freed at once: off-heap memory otherwise waits for
+        // the garbage collector, and a search makes tens of thousands of passes
         for (Block b : blocks) {
-            sd.getVariable(b.name()).setArray(Nd4j.create(Arrays.copyOfRange(weights, b.offset(),
-                    b.offset() + b.length()), shapes.get(b.name()), 'c').castTo(type));
+            INDArray src;
+            if (type == DataType.DOUBLE) {
+                src = Nd4j.create(Arrays.copyOfRange(weights, b.offset(), b.offset() + b.length()),
+                        shapes.get(b.name()), 'c');
+            } else {
+                float[] f = new float[b.length()];
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = (float) weights[b.offset() + i];
+                }
+                src = Nd4j.create(f, shapes.get(b.name()), 'c');
+            }
+            sd.getVariable(b.name()).getArr().assign(src);
+            src.close();
         }
         Map<String, INDArray> feed = new HashMap<>();
         int pixels = data.rows() * data.cols();
