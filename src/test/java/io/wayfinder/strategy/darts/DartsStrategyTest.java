@@ -138,4 +138,47 @@ class DartsStrategyTest {
         d.propose(1);
         assertEquals(2, d.epochsDone());
     }
+
+    @Test
+    void earlyStopEndsTheSearchOnceTheCellHasTooManySkipsAndKeepsProposingTheKeptCell() {
+        ToyCellModel m = new ToyCellModel();
+        // on the toy the first epoch's cell is all skip (6 > maxSkips 1): the search stops there
+        DartsStrategy d = strategy(settings(n -> {
+            n.put("remedy", "early-stop");
+            n.put("maxSkips", 1);
+        }), m);
+        int[] first = d.propose(0).indices();
+        int passes = m.passes;
+        assertTrue(d.finished());
+        for (int t = 0; t < 5; t++) {
+            assertArrayEquals(first, d.propose(0).indices());
+        }
+        assertEquals(passes, m.passes, "no training after the early stop");
+        assertEquals(1, d.epochsDone());
+        // without the remedy the same search goes on and leaves the skips behind
+        DartsStrategy plain = strategy(settings(n -> { }), new ToyCellModel());
+        for (int t = 0; t < 20; t++) {
+            plain.propose(0);
+        }
+        assertArrayEquals(ALL_CONV3, plain.propose(0).indices());
+    }
+
+    @Test
+    void dartsMinusAuxiliarySkipDecaysLinearlyToZeroOverTheEpochs() {
+        ToyCellModel m = new ToyCellModel();
+        DartsStrategy d = strategy(settings(n -> {
+            n.put("remedy", "darts-minus");
+            n.put("epochs", 4);
+            n.put("stepsPerEpoch", 1);
+        }), m);
+        for (int t = 0; t < 4; t++) {
+            d.propose(0);
+        }
+        // one architecture pass and one weight pass per step, one step per epoch: 1, 0.75, 0.5, 0.25
+        assertEquals(java.util.List.of(1.0, 1.0, 0.75, 0.75, 0.5, 0.5, 0.25, 0.25), m.auxiliarySkips);
+        DartsStrategy none = strategy(settings(n -> n.put("epochs", 2)), m);
+        m.auxiliarySkips.clear();
+        none.propose(0);
+        assertTrue(m.auxiliarySkips.stream().allMatch(b -> b == 0.0));
+    }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 public final class ToyCellModel implements OneShotModel {
     public static final List<String> OPS = List.of("none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3");
     public int passes;
+    /** The auxiliary-skip weight of every pass, in order. */
+    public final java.util.List<Double> auxiliarySkips = new ArrayList<>();
 
     @Override
     public List<String> operations() {
@@ -48,6 +50,7 @@ public final class ToyCellModel implements OneShotModel {
     public Pass pass(double[] w, Mixing mixing, Split split, int[] examples, boolean weightGradient,
                      boolean alphaGradient) {
         passes++;
+        auxiliarySkips.add(mixing.auxiliarySkip());
         double loss = 0;
         double[] gw = new double[12];
         double[][] ga = new double[6][5];
