@@ -46,6 +46,15 @@ public interface StrategyProvider<S> {
     /** What the workbench can show of this strategy while it runs. */
     Set<LiveView> views();
 
+    /**
+     * Whether the strategy works on any search space (true for all but the one-shot strategies, which need the cell
+     * space their super-network covers and refuse others when created). The shared strategy contract suite runs on a
+     * toy space, so it covers only these; the others have their own tests.
+     */
+    default boolean anySpace() {
+        return true;
+    }
+
     /** One documented setting: its key, range (in words), default and meaning. */
     record SettingDoc(String key, String range, String defaultValue, String description) {
     }

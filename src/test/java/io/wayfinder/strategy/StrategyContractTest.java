@@ -39,7 +39,8 @@ class StrategyContractTest {
     static final int TASKS = 2;
 
     static Stream<String> ids() {
-        return Strategies.ids().stream();
+        // one-shot strategies need their cell space (see StrategyProvider.anySpace); they have their own tests
+        return Strategies.all().stream().filter(StrategyProvider::anySpace).map(StrategyProvider::id);
     }
 
     /** State of a multitask strategy, for those that transfer from a pre-trained controller. */

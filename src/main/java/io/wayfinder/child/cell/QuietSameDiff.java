@@ -7,13 +7,13 @@ import java.io.PrintStream;
  * unconditional {@code System.out.println} in {@code SameDiff.createGradFunction}): thousands of lines per unrolled
  * cell. This wraps standard output once so those lines, and only those, are dropped.
  */
-final class QuietSameDiff {
+public final class QuietSameDiff {
     private static final String NOISE = "Added differentiated op ";
 
     private QuietSameDiff() {
     }
 
-    static synchronized void install() {
+    public static synchronized void install() {
         if (System.out instanceof Filter) {
             return;
         }

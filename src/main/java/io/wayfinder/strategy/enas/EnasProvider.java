@@ -1,0 +1,56 @@
+package io.wayfinder.strategy.enas;
+
+import io.wayfinder.project.Settings;
+import io.wayfinder.strategy.LiveView;
+import io.wayfinder.strategy.Strategy;
+import io.wayfinder.strategy.StrategyContext;
+import io.wayfinder.strategy.StrategyProvider;
+import java.util.List;
+import java.util.Set;
+
+/** Registers ENAS ({@code enas}) on the NAS-Bench-201 super-network. */
+public final class EnasProvider implements StrategyProvider<EnasSettings> {
+
+    @Override
+    public String id() {
+        return "enas";
+    }
+
+    @Override
+    public String label() {
+        return "ENAS";
+    }
+
+    @Override
+    public String summary() {
+        return "ENAS: the LSTM controller samples paths of the NAS-Bench-201 super-network, shared weights train on "
+                + "them, REINFORCE on their validation accuracy (one epoch per trial)";
+    }
+
+    @Override
+    public List<SettingDoc> settings() {
+        return EnasSettings.DOCS;
+    }
+
+    @Override
+    public EnasSettings parse(Settings settings) {
+        return EnasSettings.parse(settings);
+    }
+
+    @Override
+    public Strategy create(EnasSettings settings, StrategyContext context) {
+        String source = context.settings().source();
+        return new EnasStrategy(context.space(), context.taskCount(), settings, context.seed(),
+                settings.supernet().factory(context.space(), source), source);
+    }
+
+    @Override
+    public boolean anySpace() {
+        return false;
+    }
+
+    @Override
+    public Set<LiveView> views() {
+        return Set.of(LiveView.POLICY);
+    }
+}
