@@ -83,10 +83,12 @@ public final class TextTrialEvaluator implements TrialEvaluator {
                 : c.trainingSamples());
         DeepFeatures features = null;
         String moduleHash = null;
+        String moduleId = null;
         long f0 = System.nanoTime();
         if (c.deepTower()) {
             EmbeddingModule m = modules.get(c.embedding());
             moduleHash = m.info().contentHash();
+            moduleId = m.id();
             features = featureCache
                     ? FeatureCache.shared().get(data.dataset().hash() + "|" + moduleHash + "|" + maxTokens,
                         () -> DeepFeatures.compute(data, m.table(), maxTokens))
@@ -96,7 +98,7 @@ public final class TextTrialEvaluator implements TrialEvaluator {
         try {
             Evaluation e = new TextChildTrainer(data, features, c, !featureCache).run(samples, context.seed(), context.cancelled());
             e.details().put("featureSeconds", featureSeconds).put("featureCache", featureCache)
-                    .put("embeddingModule", c.deepTower() ? c.embedding() : null).put("moduleHash", moduleHash)
+                    .put("embeddingModule", c.deepTower() ? c.embedding() : null).put("moduleHash", moduleHash).put("embeddingModuleId", moduleId)
                     .put("dataset", data.dataset().id()).put("split", data.dataset().split())
                     .put("optimizer", "Adagrad per tower (DL4J), L1/L2 added to the gradient");
             return e;
