@@ -81,4 +81,10 @@ class TextLookupPathsTest {
     void theUncachedFrozenLookupTrainsTheSameToo() {
         assertSameTraining(config(false, 0.1, "layer_norm", 0.0), true, 1e-3);
     }
+
+    @Test
+    void theWideTowerAloneTrainsTheSameToo() {
+        assertSameTraining(new TamlChildConfig("glove-100d-20k", false, 1, 8, "relu", "none", 0.0, 0.1, Double.NaN,
+                0.3, 1e-3, 6000), false, 1e-3);
+    }
 }
