@@ -83,6 +83,10 @@ public final class TextTrialEvaluator implements TrialEvaluator {
         if (threads > 0) {
             Nd4j.getEnvironment().setMaxThreads(threads);
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+            // the BLAS (matrix products) keeps its own thread pool, sized to every core when it loads
+            if (Nd4j.factory().blas().getMaxThreads() != threads) {
+                Nd4j.factory().blas().setMaxThreads(threads);
+            }
         }
     }
 
