@@ -29,6 +29,8 @@ public final class TextChildTrainer {
     private final DeepFeatures features;
     private final TamlChildConfig config;
     private final boolean lookupInNetwork;
+    private final boolean bags;
+    private java.util.function.DoubleConsumer lossCurve = loss -> { };
 
     /**
      * @param features        may be null when the deep tower is disabled
@@ -36,20 +38,36 @@ public final class TextChildTrainer {
      *                        {@link TwoTowerNetwork#build}) instead of reading precomputed mean bags of words
      */
     public TextChildTrainer(TextTaskData task, DeepFeatures features, TamlChildConfig config, boolean lookupInNetwork) {
+        this(task, features, config, lookupInNetwork, false);
+    }
+
+    /**
+     * @param bags token lookups as products with bag-of-tokens matrices instead of embedding-sequence layers (see
+     *             {@link TwoTowerNetwork#build(TamlChildConfig, int, int, int, int, long, boolean, boolean)})
+     */
+    public TextChildTrainer(TextTaskData task, DeepFeatures features, TamlChildConfig config, boolean lookupInNetwork,
+                            boolean bags) {
+        this.bags = bags;
         this.task = task;
         this.features = features;
         this.config = config;
         this.lookupInNetwork = lookupInNetwork;
     }
 
+    /** Receives the training loss every {@value #CHECK_EVERY} steps (tests compare the curves of two paths). */
+    TextChildTrainer lossCurve(java.util.function.DoubleConsumer listener) {
+        this.lossCurve = listener;
+        return this;
+    }
+
     public Evaluation run(long trainingSamples, long seed, BooleanSupplier cancelled) {
         int dim = features == null ? 1 : features.dimension();
         int localRows = features == null ? 1 : features.localRows();
         TwoTowerNetwork.Built built = TwoTowerNetwork.build(config, dim, localRows, task.wideVocabulary(),
-                task.classCount(), seed, lookupInNetwork);
+                task.classCount(), seed, lookupInNetwork, bags);
         ComputationGraph graph = built.graph();
         try {
-            if (built.inputs().contains("deepIds")) {
+            if (built.inputs().contains("deepIds") || built.inputs().contains("deepBag")) {
                 TwoTowerNetwork.loadEmbedding(graph, features.localTable(), localRows, dim);
             }
             long steps = Math.max(1, (trainingSamples + BATCH - 1) / BATCH);
@@ -78,6 +96,7 @@ public final class TextChildTrainer {
                 labels.close();
                 if (step % CHECK_EVERY == CHECK_EVERY - 1 || step == steps - 1) {
                     loss = graph.score();
+                    lossCurve.accept(loss);
                     if (Double.isNaN(loss) || Double.isInfinite(loss)) {
                         throw new ChildFailedException("diverged: training loss " + loss + " at step " + (step + 1));
                     }
@@ -96,7 +115,8 @@ public final class TextChildTrainer {
             details.put("steps", steps).put("trainingSamples", steps * BATCH).put("finalLoss", loss)
                     .put("trainSeconds", trainSeconds).put("parameters", graph.numParams())
                     .put("deepTower", config.deepTower()).put("wideTower", config.wideTower())
-                    .put("classes", task.classCount()).put("trainExamples", n);
+                    .put("classes", task.classCount()).put("trainExamples", n)
+                    .put("lookups", bags ? "bags" : "sequences");
             details.put("network", graph.getConfiguration().toJson());
             return new Evaluation(validation, validation, test, details);
         } finally {
@@ -178,11 +198,33 @@ public final class TextChildTrainer {
                 case "wideIds":
                     sequences(task.wideIds(split), rows, in, k);
                     break;
+                case "deepBag":
+                    in.features[k] = bag(features.ids(split), rows, features.localRows(), true);
+                    break;
+                case "wideBag":
+                    in.features[k] = bag(task.wideIds(split), rows, task.wideVocabulary(), false);
+                    break;
                 default:
                     throw new IllegalStateException("unknown input " + names.get(k));
             }
         }
         return in;
+    }
+
+    /**
+     * Rows of a bag-of-tokens matrix [rows x width]: the indicators of an example's ids, or with {@code mean} each id's
+     * share of the example's ids (repeats counted), so that a product with a table is the sum or the mean of its rows.
+     */
+    private static INDArray bag(int[][] ids, int[] rows, int width, boolean mean) {
+        float[] x = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            int[] s = ids[rows[i]];
+            float w = mean ? 1f / s.length : 1f;
+            for (int id : s) {
+                x[i * width + id] += w;
+            }
+        }
+        return Nd4j.create(x, new long[] {rows.length, width}, 'c');
     }
 
     private static void sequences(int[][] ids, int[] rows, Inputs in, int k) {

@@ -12,6 +12,7 @@ import io.wayfinder.task.TextTaskLoader;
 import io.wayfinder.task.TrialContext;
 import io.wayfinder.task.TrialEvaluator;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,7 +31,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * 12, e.g. 30000; 0 = no cap), {@code maxTokens} (tokens per example, default 400), {@code wideVocabulary} (tokens of
  * the wide tower, default 20000), {@code preloadModules} (load every module when the evaluator is created, so no
  * trial pays for it; default false), {@code nd4jThreads} (threads inside ND4J per process, default 1: trials run in
- * parallel on workers instead).
+ * parallel on workers instead), {@code lookups} ({@code bags}, the default: token lookups of the wide tower and of a
+ * fine-tuned module are products with bag-of-tokens matrices; {@code sequences}: the embedding-sequence layers of
+ * before, kept as the reference the equivalence test compares with).
  */
 public final class TextTrialEvaluator implements TrialEvaluator {
     private static final Map<String, TextTaskData> TASKS = new ConcurrentHashMap<>();
@@ -41,6 +44,8 @@ public final class TextTrialEvaluator implements TrialEvaluator {
     private final boolean featureCache;
     private final long maxTrainingSamples;
     private final int maxTokens;
+    private final int nd4jThreads;
+    private final boolean bags;
 
     public TextTrialEvaluator(TaskSpec task, TaskEnvironment environment) {
         this.task = task;
@@ -57,8 +62,10 @@ public final class TextTrialEvaluator implements TrialEvaluator {
                 wideVocabulary, maxTokens));
         this.modules = new EmbeddingModules(environment, s);
         this.featureCache = s.bool("featureCache", true);
+        this.bags = s.oneOf("lookups", "bags", List.of("bags", "sequences")).equals("bags");
         this.maxTrainingSamples = s.longValue("maxTrainingSamples", 0);
-        singleThreaded(s.integer("nd4jThreads", 1, 1, 256));
+        this.nd4jThreads = s.integer("nd4jThreads", 1, 1, 256);
+        singleThreaded(nd4jThreads);
         if (s.bool("preloadModules", false)) {
             for (String m : modules.names()) {
                 modules.get(m);
@@ -66,15 +73,26 @@ public final class TextTrialEvaluator implements TrialEvaluator {
         }
     }
 
+    /**
+     * Caps ND4J's threads. OpenMP keeps the thread count per calling thread, so this runs on the thread that trains
+     * (every trial), not only on the thread that created the evaluator: before, trials on the search's worker thread
+     * ran with every core's OpenMP team and, on a loaded machine, spent most of their time spin-waiting (a 3-hidden-layer
+     * trial took 157 s instead of 14 s at load 12).
+     */
     private static void singleThreaded(int threads) {
         if (threads > 0) {
             Nd4j.getEnvironment().setMaxThreads(threads);
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+            // the BLAS (matrix products) keeps its own thread pool, sized to every core when it loads
+            if (Nd4j.factory().blas().getMaxThreads() != threads) {
+                Nd4j.factory().blas().setMaxThreads(threads);
+            }
         }
     }
 
     @Override
     public Evaluation evaluate(TrialContext context) {
+        singleThreaded(nd4jThreads);
         TamlChildConfig c = TamlChildConfig.from(context.space(), context.configuration());
         if (!c.deepTower() && !c.wideTower()) {
             throw new ChildFailedException("both towers are disabled (deep and wide regularisation both \"off\")");
@@ -83,10 +101,12 @@ public final class TextTrialEvaluator implements TrialEvaluator {
                 : c.trainingSamples());
         DeepFeatures features = null;
         String moduleHash = null;
+        String moduleId = null;
         long f0 = System.nanoTime();
         if (c.deepTower()) {
             EmbeddingModule m = modules.get(c.embedding());
             moduleHash = m.info().contentHash();
+            moduleId = m.id();
             features = featureCache
                     ? FeatureCache.shared().get(data.dataset().hash() + "|" + moduleHash + "|" + maxTokens,
                         () -> DeepFeatures.compute(data, m.table(), maxTokens))
@@ -94,9 +114,9 @@ public final class TextTrialEvaluator implements TrialEvaluator {
         }
         double featureSeconds = (System.nanoTime() - f0) / 1e9;
         try {
-            Evaluation e = new TextChildTrainer(data, features, c, !featureCache).run(samples, context.seed(), context.cancelled());
+            Evaluation e = new TextChildTrainer(data, features, c, !featureCache, bags).run(samples, context.seed(), context.cancelled());
             e.details().put("featureSeconds", featureSeconds).put("featureCache", featureCache)
-                    .put("embeddingModule", c.deepTower() ? c.embedding() : null).put("moduleHash", moduleHash)
+                    .put("embeddingModule", c.deepTower() ? c.embedding() : null).put("moduleHash", moduleHash).put("embeddingModuleId", moduleId)
                     .put("dataset", data.dataset().id()).put("split", data.dataset().split())
                     .put("optimizer", "Adagrad per tower (DL4J), L1/L2 added to the gradient");
             return e;
@@ -131,7 +151,7 @@ public final class TextTrialEvaluator implements TrialEvaluator {
     /** The {@code text} task kind. */
     public static final class Provider implements EvaluatorProvider {
         /** The documented task settings of this kind. */
-        public static final java.util.Set<String> KEYS = java.util.Set.of("splitSeed", "groupLines", "maxTrain", "maxEval", "labelMapping", "dropLabels", "labels", "maxTokens", "wideVocabulary", "featureCache", "maxTrainingSamples", "nd4jThreads", "preloadModules", "embeddingCorpus", "word2vecEpochs", "modules");
+        public static final java.util.Set<String> KEYS = java.util.Set.of("splitSeed", "groupLines", "maxTrain", "maxEval", "labelMapping", "dropLabels", "labels", "maxTokens", "wideVocabulary", "featureCache", "maxTrainingSamples", "nd4jThreads", "preloadModules", "lookups", "embeddingCorpus", "word2vecEpochs", "modules");
 
         @Override
         public java.util.Set<String> settingKeys() {

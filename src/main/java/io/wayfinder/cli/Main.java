@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Wayfinder: neural architecture search that learns across tasks.",
         subcommands = {RunCommand.class, ResumeCommand.class, RunsCommand.class, ShowCommand.class,
                 CompareCommand.class, BaselineCommand.class, CheckpointCommand.class, ExportCommand.class, ValidateCommand.class,
-                FormatCommand.class, BenchCommand.class, WorkerCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
+                FormatCommand.class, BenchCommand.class, ModulesCommand.class, WorkerCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Mixin

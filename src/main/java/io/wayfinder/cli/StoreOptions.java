@@ -6,9 +6,10 @@ import io.wayfinder.task.DataDirectory;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --store} and {@code --data}, shared by every command that reads runs or data. */
+/** {@code --store}, {@code --data} and {@code --cache}, shared by every command that reads runs or data. */
 public final class StoreOptions {
     public static final String STORE_ENV = "WAYFINDER_STORE";
+    public static final String CACHE_ENV = "WAYFINDER_CACHE";
 
     @Option(names = "--store", paramLabel = "PATH|URL",
             description = "Run store: a file (SQLite), or postgresql://host[:port]/db to share runs with workers "
@@ -18,6 +19,11 @@ public final class StoreOptions {
     @Option(names = "--data", paramLabel = "DIR",
             description = "Data directory (default: $WAYFINDER_DATA, else ../shared/datasets, else ./data).")
     Path data;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Cache directory for derived artefacts such as trained embedding modules "
+                    + "(default: $WAYFINDER_CACHE, else ~/.cache/wayfinder).")
+    Path cache;
 
     /** The store path: the flag, else the project's setting (relative to it), else the environment, else the default. */
     Path storePath(Path projectDir, String projectStore) {
@@ -67,7 +73,15 @@ public final class StoreOptions {
         return DataDirectory.resolve(data);
     }
 
+    /** The cache directory: the flag, else {@value #CACHE_ENV}, else {@code ~/.cache/wayfinder}. */
     Path cacheDirectory() {
+        if (cache != null) {
+            return cache;
+        }
+        String env = System.getenv(CACHE_ENV);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
         return Path.of(System.getProperty("user.home"), ".cache", "wayfinder");
     }
 }

@@ -174,8 +174,9 @@ public final class Searches {
                 status.accept("preparing task " + t.name() + " (" + t.kind() + "): " + switch (t.kind()) {
                     case "tabular" -> "loading the benchmark table";
                     case "image" -> "loading and splitting the IDX images";
-                    case "text" -> "loading the text and its embedding modules (word2vec modules are trained once "
-                            + "and cached: minutes the first time)";
+                    case "text" -> "loading the text and its embedding modules (a word2vec module not yet in the cache "
+                            + "is trained once, with progress: under a minute for CBOW, a few for skip-gram; "
+                            + "'wayfinder modules build' does it ahead)";
                     case "language-model" -> "loading the corpus";
                     default -> "loading its data";
                 } + (t.data() == null ? "" : " from " + t.data()) + "...");

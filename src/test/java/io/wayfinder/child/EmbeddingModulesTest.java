@@ -94,4 +94,52 @@ class EmbeddingModulesTest {
         assertThat(m.names()).contains("glove-100d-100k", "w2v-cbow-100d", "mine");
         assertThatThrownBy(() -> m.get("elmo")).hasMessageContaining("no embedding module \"elmo\"");
     }
+
+    private EmbeddingModules registry(String corpus, int epochs, Path cache) {
+        return new EmbeddingModules(new TaskEnvironment(dir.resolve("data"), null, cache),
+                Settings.of("t", "$", Json.readTree("{\"embeddingCorpus\": [\"" + corpus + "\"], \"word2vecEpochs\": "
+                        + epochs + "}", "s")));
+    }
+
+    @Test
+    void aModuleBuiltFromOtherCorporaOrSettingsIsAnotherModule() throws Exception {
+        corpus("");
+        Path other = dir.resolve("data").resolve("other");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("data.tsv"), "pos\tgood film good plot\nneg\tbad film bad plot\n".repeat(50));
+        Path cache = dir.resolve("cache");
+        EmbeddingModules.Status tiny = registry("tiny", 1, cache).status("w2v-cbow-50d");
+        EmbeddingModules.Status otherCorpus = registry("other", 1, cache).status("w2v-cbow-50d");
+        EmbeddingModules.Status moreEpochs = registry("tiny", 2, cache).status("w2v-cbow-50d");
+        assertThat(tiny.id()).matches("w2v-cbow-50d@[0-9a-f]{12}");
+        assertThat(otherCorpus.id()).isNotEqualTo(tiny.id());
+        assertThat(moreEpochs.id()).isNotEqualTo(tiny.id());
+        assertThat(tiny.state()).isEqualTo("not built");
+        assertThat(tiny.dimension()).isEqualTo(50);
+
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8);
+        EmbeddingModule built = registry("tiny", 1, cache).progress(id -> new ModuleBuildProgress(ps, false, id))
+                .get("w2v-cbow-50d");
+        assertThat(built.id()).isEqualTo(tiny.id());
+        assertThat(registry("tiny", 1, cache).status("w2v-cbow-50d").state()).isEqualTo("built");
+        assertThat(registry("other", 1, cache).status("w2v-cbow-50d").state()).isEqualTo("not built");
+        String lines = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(lines).contains("module " + tiny.id() + ": reading corpus tiny")
+                .contains("training epoch 1/1 done").contains("words/s").contains("finished");
+        assertThat(lines).doesNotContain("\r");
+        assertThat(Json.readTree(tiny.location().resolveSibling(tiny.location().getFileName().toString()
+                .replace(".txt.gz", ".json"))).get("id").asText()).isEqualTo(tiny.id());
+    }
+
+    @Test
+    void anUnwritableCacheFailsAtOnceNamingTheDirectory() throws Exception {
+        corpus("");
+        Path notADirectory = dir.resolve("cache-file");
+        Files.writeString(notADirectory, "x");
+        assertThatThrownBy(() -> registry("tiny", 1, notADirectory).get("w2v-cbow-50d"))
+                .isInstanceOf(io.wayfinder.run.InputException.class)
+                .hasMessageContaining(notADirectory.resolve("embeddings").toString())
+                .hasMessageContaining("writable directory");
+    }
 }

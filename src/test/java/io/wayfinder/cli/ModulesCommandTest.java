@@ -1,0 +1,77 @@
+package io.wayfinder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModulesCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path data() throws Exception {
+        Path c = dir.resolve("data").resolve("tiny");
+        Files.createDirectories(c);
+        StringBuilder sb = new StringBuilder();
+        String[] words = {"good", "bad", "movie", "film", "great", "awful", "plot", "actor", "the", "a"};
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < 300; i++) {
+            sb.append(i % 2 == 0 ? "pos" : "neg").append('\t');
+            for (int k = 0; k < 10; k++) {
+                sb.append(words[r.nextInt(words.length)]).append(' ');
+            }
+            sb.append('\n');
+        }
+        Files.writeString(c.resolve("data.tsv"), sb.toString());
+        return dir.resolve("data");
+    }
+
+    @Test
+    void listShowsIdsAndStatesAndBuildTrainsOnceWithProgress() throws Exception {
+        Path data = data();
+        Path cache = dir.resolve("cache");
+        String[] common = {"--data", data.toString(), "--cache", cache.toString(), "--corpus", "tiny", "--epochs", "1"};
+        CliRunner.Result list = CliRunner.run(concat(new String[] {"modules", "list"}, common));
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).containsPattern("w2v-cbow-50d +w2v-cbow-50d@[0-9a-f]{12} +50 +not built +"
+                + java.util.regex.Pattern.quote(cache.toString()));
+        assertThat(list.out()).contains("glove-100d-20k");
+
+        CliRunner.Result build = CliRunner.run(concat(new String[] {"modules", "build", "w2v-cbow-50d"}, common));
+        assertThat(build.exitCode()).as(build.err()).isZero();
+        assertThat(build.out()).contains("training epoch 1/1").contains("words/s")
+                .containsPattern("built w2v-cbow-50d@[0-9a-f]{12}: 10 words x 50");
+        assertThat(CliRunner.run(concat(new String[] {"modules", "list"}, common)).out())
+                .containsPattern("w2v-cbow-50d +w2v-cbow-50d@[0-9a-f]{12} +50 +built ");
+
+        CliRunner.Result again = CliRunner.run(concat(new String[] {"modules", "build", "w2v-cbow-50d"}, common));
+        assertThat(again.out()).contains("loaded w2v-cbow-50d@").doesNotContain("training epoch");
+    }
+
+    @Test
+    void anUnknownModuleOrAnUnwritableCacheIsOneLineAndExitTwoWithNothingWritten() throws Exception {
+        Path data = data();
+        Path cache = dir.resolve("cache");
+        CliRunner.Result unknown = CliRunner.run("modules", "build", "w2v-cbow-50d", "elmo", "--data", data.toString(),
+                "--cache", cache.toString(), "--corpus", "tiny");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().strip()).doesNotContain("\n").startsWith("error: no embedding module \"elmo\"");
+        assertThat(cache).doesNotExist();
+
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        CliRunner.Result unwritable = CliRunner.run("modules", "build", "w2v-cbow-50d", "--data", data.toString(),
+                "--cache", file.toString(), "--corpus", "tiny");
+        assertThat(unwritable.exitCode()).isEqualTo(2);
+        assertThat(unwritable.err().strip()).doesNotContain("\n").contains(file.toString()).contains("writable");
+        assertThat(unwritable.out()).doesNotContain("training");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
