@@ -24,22 +24,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@link ConvNetPlan#toJson()}), per-epoch curves, the parameter count and the subset sizes. Thread-safe: the data
  * are read-only and every trial builds its own network.
  *
- * <p>Task setting {@code ndThreads} (default 0 = ND4J's default) caps ND4J's threads per operation for the whole
- * process; with several workers, 1 is usually fastest.
+ * <p>Task setting {@code ndThreads} (default 0 = ND4J's default) caps ND4J's threads (OpenMP team, oneDNN, BLAS)
+ * on the thread that trains each child; with several workers, 1 is usually fastest.
  */
 public final class ConvNetEvaluator implements TrialEvaluator {
     private final TaskSpec task;
     private final ImageTaskData data;
+    private final int threads;
 
     public ConvNetEvaluator(TaskSpec task, ImageTaskData data) {
         this.task = task;
         this.data = data;
         ConvNetTrainer.useFloat();
-        int threads = task.settings().integer("ndThreads", 0, 0, 256);
-        if (threads > 0) {
-            Nd4j.getEnvironment().setMaxMasterThreads(threads);
-            Nd4j.getEnvironment().setMaxThreads(threads);
-        }
+        this.threads = task.settings().integer("ndThreads", 0, 0, 256);
+        Nd4jThreads.capOnThisThread(threads);
     }
 
     /** Registers this evaluator for task kind {@code image}. */
@@ -69,6 +67,7 @@ public final class ConvNetEvaluator implements TrialEvaluator {
 
     @Override
     public Evaluation evaluate(TrialContext context) {
+        Nd4jThreads.capOnThisThread(threads);
         ImageTaskSettings s = data.settings();
         ImageDataSet train = data.train();
         ConvNetArchitecture architecture = ConvNetArchitecture.from(context.space(), context.configuration());

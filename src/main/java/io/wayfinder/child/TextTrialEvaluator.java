@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Trains T-AML two-tower children (METHOD.md section 5) on a text-classification task: the {@code text} task kind.
@@ -65,7 +64,7 @@ public final class TextTrialEvaluator implements TrialEvaluator {
         this.bags = s.oneOf("lookups", "bags", List.of("bags", "sequences")).equals("bags");
         this.maxTrainingSamples = s.longValue("maxTrainingSamples", 0);
         this.nd4jThreads = s.integer("nd4jThreads", 1, 1, 256);
-        singleThreaded(nd4jThreads);
+        Nd4jThreads.capOnThisThread(nd4jThreads);
         if (s.bool("preloadModules", false)) {
             for (String m : modules.names()) {
                 modules.get(m);
@@ -73,26 +72,9 @@ public final class TextTrialEvaluator implements TrialEvaluator {
         }
     }
 
-    /**
-     * Caps ND4J's threads. OpenMP keeps the thread count per calling thread, so this runs on the thread that trains
-     * (every trial), not only on the thread that created the evaluator: before, trials on the search's worker thread
-     * ran with every core's OpenMP team and, on a loaded machine, spent most of their time spin-waiting (a 3-hidden-layer
-     * trial took 157 s instead of 14 s at load 12).
-     */
-    private static void singleThreaded(int threads) {
-        if (threads > 0) {
-            Nd4j.getEnvironment().setMaxThreads(threads);
-            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
-            // the BLAS (matrix products) keeps its own thread pool, sized to every core when it loads
-            if (Nd4j.factory().blas().getMaxThreads() != threads) {
-                Nd4j.factory().blas().setMaxThreads(threads);
-            }
-        }
-    }
-
     @Override
     public Evaluation evaluate(TrialContext context) {
-        singleThreaded(nd4jThreads);
+        Nd4jThreads.capOnThisThread(nd4jThreads);
         TamlChildConfig c = TamlChildConfig.from(context.space(), context.configuration());
         if (!c.deepTower() && !c.wideTower()) {
             throw new ChildFailedException("both towers are disabled (deep and wide regularisation both \"off\")");
