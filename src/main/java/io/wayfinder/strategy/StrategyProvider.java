@@ -55,6 +55,14 @@ public interface StrategyProvider<S> {
         return true;
     }
 
+    /**
+     * Whether the strategy itself trains networks (a one-shot super-network), so that a run costs minutes even when its
+     * task is a table lookup; the welcome view ranks sample projects by speed with it.
+     */
+    default boolean trainsNetworks() {
+        return false;
+    }
+
     /** One documented setting: its key, range (in words), default and meaning. */
     record SettingDoc(String key, String range, String defaultValue, String description) {
     }

@@ -50,6 +50,11 @@ public final class DartsProvider implements StrategyProvider<DartsSettings> {
     }
 
     @Override
+    public boolean trainsNetworks() {
+        return true;
+    }
+
+    @Override
     public Set<LiveView> views() {
         return Set.of(LiveView.POLICY);
     }

@@ -156,6 +156,10 @@ public final class WelcomeViewModel {
             boolean present = Files.exists(location);
             needs.add(new DataNeed(t.name(), t.kind(), location, present, present ? "" : howToGet(t.data(), dataDirectory)));
         }
+        if (io.wayfinder.strategy.Strategies.find(p.strategy().name())
+                .map(io.wayfinder.strategy.StrategyProvider::trainsNetworks).orElse(false)) {
+            rank = Math.max(rank, 1); // a one-shot search trains a super-network: minutes, whatever its task
+        }
         return new Sample(p.file(), p.name(), p.description() == null ? "" : p.description(), p.strategy().name(),
                 p.tasks().size(), p.trialsPerTask(), rank, List.copyOf(needs));
     }
