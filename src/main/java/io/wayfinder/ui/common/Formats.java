@@ -41,4 +41,18 @@ public final class Formats {
         }
         return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
     }
+
+    /** A trial rate as a person reads it: "12/s", "2.5/s", or per hour below one a second ("2519/h"), never "0/s". */
+    public static String rate(double perSecond) {
+        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+            return "—";
+        }
+        if (perSecond >= 10) {
+            return String.format(Locale.ROOT, "%.0f/s", perSecond);
+        }
+        if (perSecond >= 1) {
+            return String.format(Locale.ROOT, "%.1f/s", perSecond);
+        }
+        return String.format(Locale.ROOT, "%.0f/h", perSecond * 3600);
+    }
 }

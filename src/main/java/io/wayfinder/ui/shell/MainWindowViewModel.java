@@ -264,7 +264,7 @@ public final class MainWindowViewModel implements AutoCloseable {
         SearchService.Progress p = service.progress();
         state.set(p.state().name().toLowerCase(Locale.ROOT) + (p.runId() >= 0 ? " · run " + p.runId() : ""));
         trials.set(p.requested() > 0 ? p.observed() + " / " + p.requested() + " trials"
-                + (p.trialsPerSecond() > 0 ? String.format(Locale.ROOT, " · %.0f/s", p.trialsPerSecond()) : "") : "");
+                + (p.trialsPerSecond() > 0 ? " · " + io.wayfinder.ui.common.Formats.rate(p.trialsPerSecond()) : "") : "");
         eta.set(p.etaMillis() >= 0 ? "ETA " + Formats.duration(p.etaMillis()) : "");
         message.set(p.message() == null ? "" : p.message());
         fraction.set(p.requested() > 0 ? p.fraction() : 0);

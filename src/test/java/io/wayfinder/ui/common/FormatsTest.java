@@ -15,4 +15,13 @@ class FormatsTest {
         }
         assertThat(Formats.metric(Double.NaN)).isEqualTo("—");
     }
+
+    @Test
+    void ratesBelowOneASecondAreGivenPerHour() {
+        assertThat(Formats.rate(574.4)).isEqualTo("574/s");
+        assertThat(Formats.rate(2.46)).isEqualTo("2.5/s");
+        assertThat(Formats.rate(2519 / 3600.0)).isEqualTo("2519/h");
+        assertThat(Formats.rate(0)).isEqualTo("—");
+        assertThat(Formats.rate(Double.NaN)).isEqualTo("—");
+    }
 }
