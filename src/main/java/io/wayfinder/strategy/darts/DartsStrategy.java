@@ -8,6 +8,7 @@ import io.wayfinder.space.SearchSpace;
 import io.wayfinder.strategy.Observation;
 import io.wayfinder.strategy.Strategy;
 import io.wayfinder.strategy.StrategyDivergedException;
+import io.wayfinder.strategy.oneshot.Batches;
 import io.wayfinder.strategy.oneshot.CellSpaces;
 import io.wayfinder.strategy.oneshot.SgdMomentum;
 import io.wayfinder.strategy.oneshot.SupernetSettings;
@@ -152,8 +153,8 @@ public final class DartsStrategy implements Strategy {
     private void runEpoch() {
         long t0 = System.nanoTime();
         OneShotModel m = model;
-        int[] train = permutation(m.examples(Split.TRAIN));
-        int[] val = permutation(m.examples(Split.VALIDATION));
+        int[] train = Batches.permutation(m.examples(Split.TRAIN), rng);
+        int[] val = Batches.permutation(m.examples(Split.VALIDATION), rng);
         int batch = net.batchSize();
         int steps = net.stepsPerEpoch() > 0 ? net.stepsPerEpoch()
                 : Math.max(1, Math.min(train.length, val.length) / batch);
@@ -164,8 +165,8 @@ public final class DartsStrategy implements Strategy {
         double valLoss = 0;
         double valAcc = 0;
         for (int step = 0; step < steps; step++) {
-            int[] bt = slice(train, step, batch);
-            int[] bv = slice(val, step, batch);
+            int[] bt = Batches.slice(train, step, batch);
+            int[] bv = Batches.slice(val, step, batch);
             Mixing mixing = new Mixing(alphas, null, beta);
             Pass v;
             double[][] ga;
@@ -276,37 +277,10 @@ public final class DartsStrategy implements Strategy {
     }
 
     private void requireFinite(double loss, double[] gradient) {
-        boolean ok = Double.isFinite(loss);
-        for (int i = 0; ok && i < gradient.length; i++) {
-            ok = Double.isFinite(gradient[i]);
-        }
-        if (!ok) {
+        if (!Batches.finite(loss, gradient)) {
             throw new StrategyDivergedException("DARTS' super-network diverged (epoch " + (epochsDone + 1)
                     + ": loss " + loss + "); lower weightLr", null);
         }
-    }
-
-    private int[] permutation(int n) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
-    /** The {@code step}-th batch of a permutation, wrapping around when the split is shorter. */
-    static int[] slice(int[] order, int step, int batch) {
-        int[] b = new int[Math.min(batch, order.length)];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = order[(step * batch + i) % order.length];
-        }
-        return b;
     }
 
     /** The weights' momentum buffer (for tests of the unrolled gradient). */

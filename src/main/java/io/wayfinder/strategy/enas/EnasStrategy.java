@@ -9,6 +9,7 @@ import io.wayfinder.space.SearchSpace;
 import io.wayfinder.strategy.Observation;
 import io.wayfinder.strategy.Strategy;
 import io.wayfinder.strategy.StrategyDivergedException;
+import io.wayfinder.strategy.oneshot.Batches;
 import io.wayfinder.strategy.oneshot.CellSpaces;
 import io.wayfinder.strategy.oneshot.SgdMomentum;
 import io.wayfinder.strategy.oneshot.SupernetSettings;
@@ -110,8 +111,8 @@ public final class EnasStrategy implements Strategy {
     private void runEpoch() {
         long t0 = System.nanoTime();
         OneShotModel m = model;
-        int[] train = permutation(m.examples(Split.TRAIN));
-        int[] val = permutation(m.examples(Split.VALIDATION));
+        int[] train = Batches.permutation(m.examples(Split.TRAIN), rng);
+        int[] val = Batches.permutation(m.examples(Split.VALIDATION), rng);
         int batch = net.batchSize();
         int steps = net.stepsPerEpoch() > 0 ? net.stepsPerEpoch() : Math.max(1, train.length / batch);
         double lr = net.learningRate(epochsDone);
@@ -120,8 +121,8 @@ public final class EnasStrategy implements Strategy {
         double trainAcc = 0;
         for (int step = 0; step < steps; step++) {
             int[] path = learner.sample(0, rng);
-            Pass p = m.pass(weights, new Mixing(noAlphas, path, 0), Split.TRAIN, slice(train, step, batch), true,
-                    false);
+            Pass p = m.pass(weights, new Mixing(noAlphas, path, 0), Split.TRAIN, Batches.slice(train, step, batch),
+                    true, false);
             requireFinite(p);
             sgd.step(weights, p.weightGradient(), lr, net.momentum(), net.weightDecay(), net.gradClip(),
                     active(m, path));
@@ -131,8 +132,8 @@ public final class EnasStrategy implements Strategy {
         double reward = 0;
         for (int step = 0; step < settings.controllerSteps(); step++) {
             int[] path = learner.sample(0, rng);
-            double acc = m.pass(weights, new Mixing(noAlphas, path, 0), Split.VALIDATION, slice(val, step, batch),
-                    false, false).accuracy();
+            double acc = m.pass(weights, new Mixing(noAlphas, path, 0), Split.VALIDATION,
+                    Batches.slice(val, step, batch), false, false).accuracy();
             try {
                 learner.update(0, path, acc);
             } catch (RuntimeException e) {
@@ -141,7 +142,7 @@ public final class EnasStrategy implements Strategy {
             reward += acc;
         }
         // derive: the best of a few sampled cells on one fixed validation batch
-        int[] fixed = slice(val, 0, Math.min(val.length, Math.max(batch, 250)));
+        int[] fixed = Batches.slice(val, 0, Math.min(val.length, Math.max(batch, 250)));
         int[] best = null;
         double bestAcc = -1;
         for (int c = 0; c < settings.candidates(); c++) {
@@ -176,36 +177,10 @@ public final class EnasStrategy implements Strategy {
     }
 
     private void requireFinite(Pass p) {
-        boolean ok = Double.isFinite(p.loss());
-        for (int i = 0; ok && i < p.weightGradient().length; i++) {
-            ok = Double.isFinite(p.weightGradient()[i]);
-        }
-        if (!ok) {
+        if (!Batches.finite(p.loss(), p.weightGradient())) {
             throw new StrategyDivergedException("ENAS' shared weights diverged (epoch " + (epochsDone + 1)
                     + "); lower weightLr", null);
         }
-    }
-
-    private int[] permutation(int n) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
-    private static int[] slice(int[] order, int step, int batch) {
-        int[] b = new int[Math.min(batch, order.length)];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = order[(step * batch + i) % order.length];
-        }
-        return b;
     }
 
     @Override
