@@ -45,24 +45,11 @@ public final class BaselineCommand implements Callable<Integer> {
         Project project = ProjectCodec.read(file);
         TaskEnvironment env = new TaskEnvironment(options.dataDirectory(), project.directory(),
                 options.cacheDirectory());
-        List<TaskSpec> text = project.tasks().stream().filter(t -> t.kind().equals("text")).toList();
-        if (text.isEmpty()) {
+        if (project.tasks().stream().noneMatch(t -> t.kind().equals("text"))) {
             System.out.println("project " + project.name() + " has no text task: the linear baseline is for text tasks");
             return 0;
         }
-        List<BaselineRecord> results = new ArrayList<>();
-        for (TaskSpec t : text) {
-            System.out.println("task " + t.name() + ": loading " + t.data());
-            TextDataset data = TextTaskLoader.load(env.resolve(t.data()), t.settings());
-            System.out.printf("task %s: %d / %d / %d examples, %d classes; fitting %s and logistic "
-                            + "regression for %d values of C%n", t.name(), data.train().size(), data.validation().size(),
-                    data.test().size(), data.classCount(), f.id(), LinearBaseline.C_GRID.size());
-            LinearBaseline.Result r = LinearBaseline.train(data, f, System.out::println);
-            System.out.printf("task %s: C=%s chosen on validation: validation %.4f, test %.4f (%,d features, %.1f s)%n",
-                    t.name(), r.chosenC(), r.validationAccuracy(), r.testAccuracy(), r.features(), r.millis() / 1000.0);
-            results.add(new BaselineRecord(project.name(), t.name(), r.method(), "C=" + r.chosenC(),
-                    r.validationAccuracy(), r.testAccuracy(), data.id(), data.hash(), System.currentTimeMillis()));
-        }
+        List<BaselineRecord> results = fit(project, env, f, t -> true);
         try (RunStore store = RunStores.open(options.storePath(project.directory(), project.store()))) {
             results.forEach(store::saveBaseline);
             System.out.println();
@@ -75,5 +62,31 @@ public final class BaselineCommand implements Callable<Integer> {
             System.out.println("stored in " + store.location());
         }
         return 0;
+    }
+
+    /**
+     * Fits the linear reference on the project's text tasks that {@code wanted} accepts, printing each step, and
+     * returns the records to store (the protocol's baseline stage calls this too).
+     */
+    static List<BaselineRecord> fit(Project project, TaskEnvironment env,
+                                    io.wayfinder.task.baseline.TfIdfVectorizer.Features f,
+                                    java.util.function.Predicate<TaskSpec> wanted) {
+        List<BaselineRecord> results = new ArrayList<>();
+        for (TaskSpec t : project.tasks()) {
+            if (!t.kind().equals("text") || !wanted.test(t)) {
+                continue;
+            }
+            System.out.println("task " + t.name() + ": loading " + t.data());
+            TextDataset data = TextTaskLoader.load(env.resolve(t.data()), t.settings());
+            System.out.printf("task %s: %d / %d / %d examples, %d classes; fitting %s and logistic "
+                            + "regression for %d values of C%n", t.name(), data.train().size(), data.validation().size(),
+                    data.test().size(), data.classCount(), f.id(), LinearBaseline.C_GRID.size());
+            LinearBaseline.Result r = LinearBaseline.train(data, f, System.out::println);
+            System.out.printf("task %s: C=%s chosen on validation: validation %.4f, test %.4f (%,d features, %.1f s)%n",
+                    t.name(), r.chosenC(), r.validationAccuracy(), r.testAccuracy(), r.features(), r.millis() / 1000.0);
+            results.add(new BaselineRecord(project.name(), t.name(), r.method(), "C=" + r.chosenC(),
+                    r.validationAccuracy(), r.testAccuracy(), data.id(), data.hash(), System.currentTimeMillis()));
+        }
+        return results;
     }
 }

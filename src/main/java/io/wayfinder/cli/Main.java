@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wayfinder", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Wayfinder: neural architecture search that learns across tasks.",
         subcommands = {RunCommand.class, ResumeCommand.class, RunsCommand.class, ShowCommand.class,
-                CompareCommand.class, BaselineCommand.class, CheckpointCommand.class, ExportCommand.class, ValidateCommand.class,
+                CompareCommand.class, BaselineCommand.class, ProtocolCommand.class, CheckpointCommand.class, ExportCommand.class, ValidateCommand.class,
                 FormatCommand.class, BenchCommand.class, ModulesCommand.class, WorkerCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
