@@ -49,6 +49,16 @@ final class ConsoleProgress implements SearchListener {
         return this;
     }
 
+    /** The best validation value of the trials a resumed run already recorded (so "best" is the run's, not this session's). */
+    ConsoleProgress recorded(java.util.List<io.wayfinder.run.TrialRecord> trials) {
+        for (io.wayfinder.run.TrialRecord t : trials) {
+            if (!Double.isNaN(t.validationMetric()) && (Double.isNaN(best) || t.validationMetric() > best)) {
+                best = t.validationMetric();
+            }
+        }
+        return this;
+    }
+
     @Override
     public void runStarted(long runId, int observed, int requested) {
         startNanos = clock.getAsLong();

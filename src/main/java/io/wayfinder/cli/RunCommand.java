@@ -113,7 +113,8 @@ public final class RunCommand implements Callable<Integer> {
         RunStatus status;
         try {
             status = search.run(ConsoleProgress.forStdout().tasks(
-                    search.project().tasks().stream().map(io.wayfinder.project.TaskSpec::name).toList()), control, distribution);
+                    search.project().tasks().stream().map(io.wayfinder.project.TaskSpec::name).toList())
+                    .recorded(store.trials(search.runId())), control, distribution);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -56,6 +56,17 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void aResumedRunsBestIncludesTheTrialsItRecordedBefore() {
+        progress.recorded(List.of(trial(0, 0.70, 60_000, TrialStatus.COMPLETE),
+                trial(1, 0.90, 60_000, TrialStatus.COMPLETE), trial(2, Double.NaN, 60_000, TrialStatus.FAILED)));
+        progress.runStarted(1, 3, 4);
+        now.addAndGet(60_000_000_000L);
+        progress.trialFinished(trial(3, 0.75, 60_000, TrialStatus.COMPLETE), 4, 4);
+        assertThat(lines().get(0)).startsWith("run 1: 3/4 trials done (resumed)");
+        assertThat(lines().get(1)).contains("reward 0.7500  best 0.9000");
+    }
+
+    @Test
     void fastTrialsGiveALineEveryFewSecondsAndTheLastOne() {
         progress.runStarted(1, 0, 1000);
         for (int i = 0; i < 1000; i++) {
