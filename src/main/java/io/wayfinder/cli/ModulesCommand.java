@@ -122,8 +122,16 @@ public final class ModulesCommand {
                 description = "Modules to measure (default: the project's 'embedding' choices, else every module).")
         List<String> modules = new ArrayList<>();
 
+        @Option(names = "--missing", paramLabel = "N", defaultValue = "0",
+                description = "Also list each task's N most frequent training tokens that each module lacks "
+                        + "(default: ${DEFAULT-VALUE}).")
+        int missing;
+
         @Override
         public Integer call() {
+            if (missing < 0 || missing > 1000) {
+                throw new IllegalArgumentException("--missing expects 0 to 1000 tokens, found " + missing);
+            }
             io.wayfinder.project.Project project = io.wayfinder.project.ProjectCodec.read(file);
             TaskEnvironment env = new TaskEnvironment(options.dataDirectory(), project.directory(),
                     options.cacheDirectory());
@@ -167,6 +175,13 @@ public final class ModulesCommand {
                     }
                     rows.add(new Row(t.name(), m.id(), m.table().size(),
                             io.wayfinder.task.VocabularyCoverage.of(data, m.table())));
+                    if (missing > 0) {
+                        List<io.wayfinder.task.VocabularyCoverage.Missing> top = io.wayfinder.task.VocabularyCoverage
+                                .mostFrequentMissing(data.train(), w -> m.table().indexOf(w) >= 0, missing);
+                        System.out.println("  " + t.name() + " / " + m.id() + ": most frequent missing training "
+                                + "tokens: " + String.join(", ", top.stream().map(x -> x.token() + " (" + x.count()
+                                + ")").toList()));
+                    }
                 }
             }
             System.out.println();

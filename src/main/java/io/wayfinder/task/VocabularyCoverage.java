@@ -66,4 +66,24 @@ public record VocabularyCoverage(String split, long tokens, long missingTokens, 
         return List.of(of("train", data.train(), covered), of("validation", data.validation(), covered),
                 of("test", data.test(), covered));
     }
+
+    /** A token the module lacks and how often it occurs. */
+    public record Missing(String token, int count) {
+    }
+
+    /** The {@code n} most frequent tokens of these texts that are not covered (ties: alphabetical). */
+    public static List<Missing> mostFrequentMissing(List<TextExample> examples, Predicate<String> covered, int n) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (TextExample e : examples) {
+            for (String t : e.tokens()) {
+                if (!covered.test(t)) {
+                    counts.merge(t, 1, Integer::sum);
+                }
+            }
+        }
+        return counts.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .limit(n).map(e -> new Missing(e.getKey(), e.getValue())).toList();
+    }
 }

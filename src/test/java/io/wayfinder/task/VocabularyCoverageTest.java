@@ -49,4 +49,11 @@ class VocabularyCoverageTest {
         assertThat(c.get(2).tokenOov()).isEqualTo(1.0);
         assertThat(c.get(2).emptyTexts()).isEqualTo(1);
     }
+
+    @Test
+    void theMostFrequentMissingTokensComeFirst() {
+        List<TextExample> xs = List.of(text("lol lol u u u the"), text("omg lol"));
+        assertThat(VocabularyCoverage.mostFrequentMissing(xs, Set.of("the")::contains, 2)).containsExactly(
+                new VocabularyCoverage.Missing("lol", 3), new VocabularyCoverage.Missing("u", 3));
+    }
 }
