@@ -60,7 +60,7 @@ public final class ComparisonTables {
         return "Table 3: test accuracy-top" + t.settings().topN()
                 + " (%, mean over seeds ± 2 s.e.m.; one seed: ± 2 s.e.m. over its top " + t.settings().topN()
                 + ") after the given trials" + (t.references().methods().isEmpty() ? ""
-                : "; reference columns: a linear baseline's test accuracy (one model, not searched)");
+                : "; reference: a linear model's test accuracy, not searched");
     }
 
     /** Table 2 as rows of text, the header first; {@code bold[r][c]} marks the best of each row. */

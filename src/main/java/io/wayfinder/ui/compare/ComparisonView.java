@@ -129,6 +129,8 @@ public final class ComparisonView {
         table3.setId("table3");
         table2Title.getStyleClass().add("section");
         table3Title.getStyleClass().add("section");
+        table2Title.setWrapText(true);
+        table3Title.setWrapText(true);
         table2.setItems(model.table2());
         table3.setItems(model.table3());
         model.headers2().addListener((ListChangeListener<String>) c -> columns(table2, model.headers2(), true));
