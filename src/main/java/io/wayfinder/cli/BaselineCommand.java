@@ -63,7 +63,7 @@ public final class BaselineCommand implements Callable<Integer> {
             results.add(new BaselineRecord(project.name(), t.name(), r.method(), "C=" + r.chosenC(),
                     r.validationAccuracy(), r.testAccuracy(), data.id(), data.hash(), System.currentTimeMillis()));
         }
-        try (RunStore store = RunStores.open(options.storePath(project.directory(), project.store()))) {
+        try (RunStore store = RunStores.open(options.storeLocation(project.directory(), project.store()))) {
             results.forEach(store::saveBaseline);
             System.out.println();
             System.out.println("| task | method | setting | validation | test |");
