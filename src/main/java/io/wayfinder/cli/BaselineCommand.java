@@ -50,7 +50,7 @@ public final class BaselineCommand implements Callable<Integer> {
             return 0;
         }
         List<BaselineRecord> results = fit(project, env, f, t -> true);
-        try (RunStore store = RunStores.open(options.storePath(project.directory(), project.store()))) {
+        try (RunStore store = RunStores.open(options.storeLocation(project.directory(), project.store()))) {
             results.forEach(store::saveBaseline);
             System.out.println();
             System.out.println("| task | method | setting | validation | test |");

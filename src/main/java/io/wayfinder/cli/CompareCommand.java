@@ -22,6 +22,9 @@ import picocli.CommandLine.Parameters;
                 "Runs of one strategy are seeds: they are aggregated (median trials, mean test accuracy ± 2 s.e.m. over "
                         + "seeds). Transfer runs are labelled by their pre-trained source (\"T-AML ← cifar10\"). "
                         + "For each task the random-search runs set the level (their median at T).",
+                "Stored linear baselines of the compared text tasks (`wayfinder baseline PROJECT`, same data set) are "
+                        + "shown as reference columns of Table 3 and a reference table, and as lines on the test "
+                        + "figures.",
                 "--report DIR writes report.md, report.html, the tables as CSV and Markdown and every figure as SVG "
                         + "and PNG (no display needed)."})
 public final class CompareCommand implements Callable<Integer> {
@@ -66,12 +69,14 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Comparison.Settings settings = new Comparison.Settings(top, rsBudget, testBudget, !allTrials);
         List<Comparison.RunData> runs;
+        Comparison.References references;
         String location;
         try (RunStore store = options.open()) {
             runs = ComparisonRuns.load(store, runIds);
+            references = ComparisonRuns.references(store, runs);
             location = store.location();
         }
-        Comparison.Table table = Comparison.build(runs, settings);
+        Comparison.Table table = Comparison.build(runs, settings).withReferences(references);
         String text = ComparisonTables.render(table, format);
         if (out != null) {
             Files.writeString(out, text);

@@ -19,9 +19,9 @@ final class RunSummary {
         List<TrialRecord> trials = store.observedTrials(runId, -1);
         out.printf("run %d  %s  strategy %s  seed %d  %s  %d/%d trials%n", run.id(), run.name(), run.strategy(),
                 run.seed(), run.status().name().toLowerCase(), trials.size(), run.requestedTrials());
-        long failed = trials.stream().filter(t -> t.status() == TrialStatus.FAILED).count();
-        if (failed > 0) {
-            out.printf("  %d failed trial(s)%n", failed);
+        String failed = FailureReasons.line(trials);
+        if (!failed.isEmpty()) {
+            out.println("  " + failed);
         }
         List<io.wayfinder.run.TaskRecord> records = store.tasks(runId);
         java.util.function.IntFunction<java.util.function.DoubleFunction<String>> fmt = task -> {

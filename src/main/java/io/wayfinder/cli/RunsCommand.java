@@ -23,11 +23,14 @@ public final class RunsCommand implements Callable<Integer> {
     public Integer call() {
         try (RunStore store = options.open()) {
             for (RunRecord r : store.runs()) {
-                System.out.printf("%d\t%s\t%s\t%s\tseed %d\t%d/%d trials\t%s\t%s%n", r.id(), r.name(), r.strategy(),
+                // failed trials grouped by reason, so that divergence is countable per run (a last field)
+                String failed = FailureReasons.line(store.observedTrialSummaries(r.id(), -1));
+                System.out.printf("%d\t%s\t%s\t%s\tseed %d\t%d/%d trials\t%s\t%s%s%n", r.id(), r.name(), r.strategy(),
                         // a run stored as running whose process is gone says so (its lease is dead)
                         io.wayfinder.service.RunOwners.interruption(store, r).map(x -> "interrupted")
                                 .orElse(r.status().name().toLowerCase()), r.seed(), store.countObserved(r.id()), r.requestedTrials(),
-                        String.join(",", r.taskNames()), TIME.format(Instant.ofEpochMilli(r.createdMillis())));
+                        String.join(",", r.taskNames()), TIME.format(Instant.ofEpochMilli(r.createdMillis())),
+                        failed.isEmpty() ? "" : "\t" + failed);
                 printWorkers(store, r.id());
             }
         }

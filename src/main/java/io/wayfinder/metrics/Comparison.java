@@ -1,5 +1,6 @@
 package io.wayfinder.metrics;
 
+import io.wayfinder.run.BaselineRecord;
 import io.wayfinder.run.RunRecord;
 import io.wayfinder.run.TrialRecord;
 import io.wayfinder.run.TrialStatus;
@@ -106,7 +107,55 @@ public final class Comparison {
                       int bestTest) {
     }
 
-    public record Table(List<String> columns, List<Row> rows, Settings settings) {
+    /**
+     * The compared runs with, per task, the stored non-searched references (e.g. TF-IDF + logistic regression).
+     *
+     * @param references the references shown beside the strategies ({@link References#NONE} when none apply)
+     */
+    public record Table(List<String> columns, List<Row> rows, Settings settings, References references) {
+        public Table {
+            references = references == null ? References.NONE : references;
+        }
+
+        public Table(List<String> columns, List<Row> rows, Settings settings) {
+            this(columns, rows, settings, References.NONE);
+        }
+
+        /** The same comparison with these references (the metric functions do not read them). */
+        public Table withReferences(References r) {
+            return new Table(columns, rows, settings, r);
+        }
+    }
+
+    /**
+     * Reference results beside a comparison: stored baselines of the compared tasks (trained on the same data set as
+     * the runs), and the tasks that have none although one applies (text tasks), with the project file whose
+     * {@code wayfinder baseline} would make it.
+     *
+     * @param baselines one per task and method, the newest
+     * @param missing   task name to the project file (or name) to run {@code wayfinder baseline} on, in task order
+     */
+    public record References(List<BaselineRecord> baselines, Map<String, String> missing) {
+        public static final References NONE = new References(List.of(), Map.of());
+
+        public References {
+            baselines = List.copyOf(baselines);
+            missing = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(missing));
+        }
+
+        /** The references of one task, in stored order. */
+        public List<BaselineRecord> of(String task) {
+            return baselines.stream().filter(b -> b.task().equals(task)).toList();
+        }
+
+        /** The distinct methods, in order of first appearance (one Table 3 column each). */
+        public List<String> methods() {
+            return baselines.stream().map(BaselineRecord::method).distinct().toList();
+        }
+
+        public boolean isEmpty() {
+            return baselines.isEmpty() && missing.isEmpty();
+        }
     }
 
     /** The paper's strategy labels. */

@@ -9,9 +9,13 @@ import java.util.Locale;
 /**
  * The comparison's figures as {@link Plot}s: per task, validation and test accuracy-topN against trials of that task,
  * one median line with a +-2 s.e.m. band per strategy, RS's level at T as a dashed line and a marker where each
- * strategy's median trials-to-match reaches it (the numbers of Table 2).
+ * strategy's median trials-to-match reaches it (the numbers of Table 2); on the test figure the stored references'
+ * test accuracy (e.g. TF-IDF + logistic regression) as labelled dashed lines.
  */
 public final class ComparisonPlots {
+    /** Colours of the reference levels (a linear baseline's test accuracy): none of a strategy's. */
+    static final int[] REFERENCE_COLORS = {0x9d174d, 0x4d7c0f};
+
     private ComparisonPlots() {
     }
 
@@ -102,6 +106,14 @@ public final class ComparisonPlots {
         if (validation && !Double.isNaN(row.rsLevel())) {
             levels.add(new Plot.Level(100 * row.rsLevel(), String.format(Locale.ROOT, "RS at T=%d: %.2f%%",
                     row.rsBudget(), 100 * row.rsLevel()), 0x374151));
+        }
+        if (!validation) {
+            int k = 0;
+            for (io.wayfinder.run.BaselineRecord b : t.references().of(row.task())) {
+                levels.add(new Plot.Level(100 * b.test(), String.format(Locale.ROOT, "%s test (reference, %s): %.2f%%",
+                        ComparisonTables.referenceLabel(b.method()), b.setting(), 100 * b.test()),
+                        REFERENCE_COLORS[k++ % REFERENCE_COLORS.length]));
+            }
         }
         return new Plot(title, x, y, true, lines, levels, markers, null);
     }

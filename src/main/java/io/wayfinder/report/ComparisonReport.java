@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * A whole comparison as files in one folder, without a display: {@code report.md} and {@code report.html} (tables and
  * figures), the tables as {@code table2.csv}, {@code table3.csv} and Markdown, and per task the validation and test
- * figures as SVG (written directly) and PNG (Java2D, headless AWT).
+ * figures as SVG (written directly) and PNG (Java2D, headless AWT); with stored references (linear baselines) also
+ * {@code references.csv}, their rows in the tables and their lines on the test figures.
  */
 public final class ComparisonReport {
     public static final int WIDTH = 900;
@@ -33,6 +34,9 @@ public final class ComparisonReport {
         files.add(write(dir.resolve("table2.csv"), ComparisonTables.csv2(t)));
         files.add(write(dir.resolve("table3.csv"), ComparisonTables.csv3(t)));
         files.add(write(dir.resolve("tables.md"), ComparisonTables.render(t, "markdown")));
+        if (!t.references().baselines().isEmpty()) {
+            files.add(write(dir.resolve("references.csv"), ComparisonTables.csvReferences(t)));
+        }
         StringBuilder md = new StringBuilder("# Comparison\n\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Comparison"
                 + "</title>\n<style>body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;margin:24px;color:#1f2937}"

@@ -59,7 +59,8 @@ public final class ComparisonTables {
     public static String table3Title(Comparison.Table t) {
         return "Table 3: test accuracy-top" + t.settings().topN()
                 + " (%, mean over seeds ± 2 s.e.m.; one seed: ± 2 s.e.m. over its top " + t.settings().topN()
-                + ") after the given trials";
+                + ") after the given trials" + (t.references().methods().isEmpty() ? ""
+                : "; reference: a linear model's test accuracy, not searched");
     }
 
     /** Table 2 as rows of text, the header first; {@code bold[r][c]} marks the best of each row. */
@@ -79,10 +80,18 @@ public final class ComparisonTables {
         return out;
     }
 
+    /**
+     * Table 3 as rows of text, the header first: a column per group, then a column per stored reference method
+     * (its test accuracy; "none stored" on a text task without one).
+     */
     public static List<List<String>> table3(Comparison.Table t) {
         List<List<String>> out = new ArrayList<>();
         List<String> head = new ArrayList<>(List.of("task", "trials"));
         head.addAll(headers(t));
+        List<String> methods = t.references().methods();
+        for (String m : methods) {
+            head.add(referenceLabel(m) + " (reference)");
+        }
         out.add(head);
         for (Comparison.Row r : t.rows()) {
             int at = r.cells().stream().filter(c -> c != null).mapToInt(Comparison.Cell::testTrials).min().orElse(0);
@@ -90,9 +99,58 @@ public final class ComparisonTables {
             for (Comparison.Cell c : r.cells()) {
                 line.add(testText(c));
             }
+            for (String m : methods) {
+                line.add(t.references().of(r.task()).stream().filter(b -> b.method().equals(m)).findFirst()
+                        .map(b -> String.format(Locale.ROOT, "%.2f", 100 * b.test()))
+                        .orElse(t.references().missing().containsKey(r.task()) ? "none stored" : ""));
+            }
             out.add(line);
         }
         return out;
+    }
+
+    /** A reference method's short name: "TF-IDF+LR" for TF-IDF 1-2 grams + logistic regression. */
+    public static String referenceLabel(String method) {
+        switch (method) {
+            case "tfidf-1-2gram+logreg":
+                return "TF-IDF+LR";
+            case "unigram-indicators+logreg":
+                return "unigrams+LR";
+            default:
+                return method;
+        }
+    }
+
+    public static String referencesTitle() {
+        return "Reference (not searched): linear baselines stored by `wayfinder baseline`, setting chosen on "
+                + "validation, accuracy in %";
+    }
+
+    /** The references as rows of text, the header first: task, method, setting, validation, test, project. */
+    public static List<List<String>> references(Comparison.Table t) {
+        List<List<String>> out = new ArrayList<>();
+        out.add(List.of("task", "reference", "method", "setting", "validation (%)", "test (%)", "stored by"));
+        for (io.wayfinder.run.BaselineRecord b : t.references().baselines()) {
+            out.add(List.of(b.task(), referenceLabel(b.method()), b.method(), b.setting(),
+                    String.format(Locale.ROOT, "%.2f", 100 * b.validation()),
+                    String.format(Locale.ROOT, "%.2f", 100 * b.test()), "project " + b.project()));
+        }
+        return out;
+    }
+
+    /**
+     * What to run for the text tasks without a stored reference ("" when every text task has one): one line per
+     * project file, e.g. "no linear baseline stored for cr: `wayfinder baseline text-cr.json` trains one".
+     */
+    public static String missingReferences(Comparison.Table t) {
+        java.util.Map<String, List<String>> byProject = new java.util.LinkedHashMap<>();
+        t.references().missing().forEach((task, project) -> byProject.computeIfAbsent(project,
+                k -> new ArrayList<>()).add(task));
+        StringBuilder b = new StringBuilder();
+        byProject.forEach((project, tasks) -> b.append("no linear baseline stored for ").append(String.join(", ", tasks))
+                .append(": `wayfinder baseline ").append(project).append("` trains one (TF-IDF + logistic "
+                        + "regression, seconds per task) and stores it beside the runs\n"));
+        return b.toString();
     }
 
     /** The first data column of both tables (columns before the groups). */
@@ -106,7 +164,7 @@ public final class ComparisonTables {
         boolean md = format.equals("markdown");
         boolean html = format.equals("html");
         if (format.equals("csv")) {
-            return csv2(t) + "\n" + csv3(t);
+            return csv2(t) + "\n" + csv3(t) + (t.references().baselines().isEmpty() ? "" : "\n" + csvReferences(t));
         }
         for (int k = 0; k < 2; k++) {
             boolean two = k == 0;
@@ -118,10 +176,35 @@ public final class ComparisonTables {
                 out.append(md ? "### " : "").append(title).append("\n\n").append(grid(t, rows, two, md)).append('\n');
             }
         }
+        if (!t.references().isEmpty()) {
+            String title = referencesTitle();
+            String missing = missingReferences(t);
+            List<List<String>> rows = references(t);
+            if (html) {
+                out.append("<h3>").append(SvgCanvas.escape(title)).append("</h3>\n");
+                if (rows.size() > 1) {
+                    out.append(html(null, rows, false));
+                }
+                for (String line : missing.lines().toList()) {
+                    out.append("<p>").append(SvgCanvas.escape(line)).append("</p>\n");
+                }
+            } else {
+                out.append(md ? "### " : "").append(title).append("\n\n");
+                if (rows.size() > 1) {
+                    out.append(grid(null, rows, false, md)).append('\n');
+                }
+                if (!missing.isEmpty()) {
+                    out.append(missing).append('\n');
+                }
+            }
+        }
         return out.toString();
     }
 
     private static boolean bold(Comparison.Table t, int row, int col, boolean two) {
+        if (t == null) {
+            return false;
+        }
         Comparison.Row r = t.rows().get(row);
         int c = col - offset(two);
         return c >= 0 && c == (two ? r.bestTrials() : r.bestTest());
@@ -164,7 +247,7 @@ public final class ComparisonTables {
                 b.append('\n');
             }
         }
-        if (!markdown) {
+        if (!markdown && t != null) {
             b.append("(* best of the row)\n");
         }
         return b.toString();
@@ -227,6 +310,19 @@ public final class ComparisonTables {
                         .append(',').append(c.seeds().size()).append(',')
                         .append(String.format(Locale.ROOT, "%.6f,%.6f", c.test(), 2 * c.testSem())).append('\n');
             }
+        }
+        return b.toString();
+    }
+
+    /** The references as CSV: task, method, setting, validation and test accuracy (fractions), project, data. */
+    public static String csvReferences(Comparison.Table t) {
+        StringBuilder b = new StringBuilder("task,reference,setting,validation_accuracy,test_accuracy,project,"
+                + "dataset_id,dataset_hash\n");
+        for (io.wayfinder.run.BaselineRecord r : t.references().baselines()) {
+            b.append(csv(r.task())).append(',').append(csv(r.method())).append(',').append(csv(r.setting()))
+                    .append(String.format(Locale.ROOT, ",%.6f,%.6f,", r.validation(), r.test()))
+                    .append(csv(r.project())).append(',').append(csv(String.valueOf(r.datasetId()))).append(',')
+                    .append(csv(String.valueOf(r.datasetHash()))).append('\n');
         }
         return b.toString();
     }

@@ -32,6 +32,52 @@ public final class ComparisonRuns {
         return out;
     }
 
+    /**
+     * The stored references of the compared runs' text tasks: per task and method the newest baseline trained on a
+     * data set the runs used (same data set hash; any project), and for a text task with none, the project file whose
+     * {@code wayfinder baseline} makes one. Tasks of other kinds (tabular, image) have no linear reference.
+     */
+    public static Comparison.References references(RunStore store, List<Comparison.RunData> runs) {
+        java.util.Map<String, java.util.Set<String>> hashes = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> projectOf = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> files = new java.util.HashMap<>();
+        for (io.wayfinder.run.ProjectRecord p : store.projects()) {
+            if (p.file() != null && !p.file().isBlank()) {
+                files.putIfAbsent(p.name(), p.file());
+            }
+        }
+        for (Comparison.RunData r : runs) {
+            for (io.wayfinder.run.TaskRecord t : store.tasks(r.run().id())) {
+                if (!"text".equals(t.kind())) {
+                    continue;
+                }
+                java.util.Set<String> h = hashes.computeIfAbsent(t.name(), k -> new java.util.LinkedHashSet<>());
+                if (t.datasetHash() != null) {
+                    h.add(t.datasetHash());
+                }
+                projectOf.putIfAbsent(t.name(), files.getOrDefault(r.run().name(), r.run().name()));
+            }
+        }
+        List<io.wayfinder.run.BaselineRecord> found = new ArrayList<>();
+        java.util.Map<String, String> missing = new java.util.LinkedHashMap<>();
+        for (var e : hashes.entrySet()) {
+            java.util.Set<String> methods = new java.util.HashSet<>();
+            for (io.wayfinder.run.BaselineRecord b : store.baselinesOfTask(e.getKey())) { // newest first
+                boolean sameData = e.getValue().isEmpty() || e.getValue().contains(b.datasetHash());
+                if (sameData && methods.add(b.method())) {
+                    found.add(b);
+                }
+            }
+            if (methods.isEmpty()) {
+                missing.put(e.getKey(), projectOf.get(e.getKey()));
+            }
+        }
+        List<String> order = new ArrayList<>(hashes.keySet());
+        found.sort(Comparator.comparingInt((io.wayfinder.run.BaselineRecord b) -> order.indexOf(b.task()))
+                .thenComparing(io.wayfinder.run.BaselineRecord::method));
+        return new Comparison.References(found, missing);
+    }
+
     /** The group label of a run: the paper's strategy name, plus "← SOURCE" for transfer runs. */
     public static String label(RunStore store, RunRecord r) {
         String base = Comparison.label(r.strategy());

@@ -35,6 +35,14 @@ public final class InMemoryRunStore implements RunStore {
     }
 
     @Override
+    public synchronized List<io.wayfinder.run.BaselineRecord> baselinesOfTask(String task) {
+        return baselines.values().stream().filter(b -> b.task().equals(task))
+                .sorted(java.util.Comparator.comparingLong(io.wayfinder.run.BaselineRecord::createdMillis).reversed()
+                        .thenComparing(io.wayfinder.run.BaselineRecord::project)
+                        .thenComparing(io.wayfinder.run.BaselineRecord::method)).toList();
+    }
+
+    @Override
     public String location() {
         return "(in memory)";
     }

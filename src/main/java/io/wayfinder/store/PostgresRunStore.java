@@ -648,6 +648,26 @@ public final class PostgresRunStore implements RunStore {
     }
 
     @Override
+    public List<io.wayfinder.run.BaselineRecord> baselinesOfTask(String task) {
+        return call("read the baselines of task " + task, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT project, task, method, setting, validation, test, "
+                    + "dataset_id, dataset_hash, created FROM baselines WHERE task = ? "
+                    + "ORDER BY created DESC, project, method")) {
+                p.setString(1, task);
+                List<io.wayfinder.run.BaselineRecord> out = new java.util.ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new io.wayfinder.run.BaselineRecord(rs.getString(1), rs.getString(2),
+                                rs.getString(3), rs.getString(4), rs.getDouble(5), rs.getDouble(6), rs.getString(7),
+                                rs.getString(8), rs.getLong(9)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public void saveCheckpoint(Checkpoint cp) {
         call("save a checkpoint of run " + cp.runId(), c -> {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO checkpoints(run_id, observations, kind, state, "

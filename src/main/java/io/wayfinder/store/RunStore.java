@@ -80,6 +80,12 @@ public interface RunStore extends AutoCloseable {
     /** The reference results of a project, by task then method. */
     List<io.wayfinder.run.BaselineRecord> baselines(String project);
 
+    /**
+     * The reference results stored for a task of this name in any project, newest first: what a comparison of runs
+     * from several projects (RS, AML and T-AML files for one task) shows beside them, matched by the data set hash.
+     */
+    List<io.wayfinder.run.BaselineRecord> baselinesOfTask(String task);
+
     void saveCheckpoint(Checkpoint checkpoint);
 
     /** The checkpoint of this kind with the most observations. */

@@ -216,6 +216,27 @@ public final class SqliteRunStore implements RunStore {
     }
 
     @Override
+    public synchronized List<io.wayfinder.run.BaselineRecord> baselinesOfTask(String task) {
+        List<io.wayfinder.run.BaselineRecord> out = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT project, task, method, setting, validation, "
+                + "test, dataset_id, dataset_hash, created FROM baselines WHERE task = ? "
+                + "ORDER BY created DESC, project, method")) {
+            p.setString(1, task);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new io.wayfinder.run.BaselineRecord(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getDouble(5), rs.getDouble(6), rs.getString(7), rs.getString(8),
+                            rs.getLong(9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the baselines of task " + task + " from " + file + ": "
+                    + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
     public String location() {
         return file.toString();
     }

@@ -74,4 +74,50 @@ class ModulesCommandTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    @Test
+    void oovReportsTheSharesOfTokensAndTypesEachModuleMissesPerSplit() throws Exception {
+        io.wayfinder.TestData.require("sms-spam/data.tsv");
+        io.wayfinder.TestData.require("glove-6B-100d");
+        Path data = io.wayfinder.TestData.dataDirectory();
+        Path cache = dir.resolve("cache");
+        Path project = dir.resolve("project.json");
+        Files.copy(io.wayfinder.TestData.samples().resolve("spaces/taml-text.json"), dir.resolve("space.json"));
+        Files.writeString(project, """
+                {"schemaVersion": 1, "name": "oov", "searchSpace": "space.json",
+                 "tasks": [{"name": "spam", "kind": "text", "data": "sms-spam", "metric": "accuracy",
+                            "settings": {"embeddingCorpus": ["sms-spam"], "word2vecEpochs": 1}}],
+                 "strategy": {"name": "random"}, "budget": {"trialsPerTask": 1}, "seed": 1}
+                """);
+        CliRunner.Result r = CliRunner.run("modules", "oov", project.toString(), "--modules",
+                "glove-100d-20k,w2v-cbow-50d", "--data", data.toString(), "--cache", cache.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // the same figures as the coverage function on the loaded splits and the GloVe table
+        var settings = io.wayfinder.project.ProjectCodec.read(project).tasks().get(0).settings();
+        var ds = io.wayfinder.task.TextTaskLoader.load(data.resolve("sms-spam"), settings);
+        var glove = io.wayfinder.task.EmbeddingTable.read(data.resolve(
+                io.wayfinder.child.EmbeddingModules.GLOVE_FILE), 20_000);
+        var c = io.wayfinder.task.VocabularyCoverage.of(ds, glove);
+        java.util.function.DoubleFunction<String> pct = x -> String.format(java.util.Locale.ROOT, "%.1f", 100 * x);
+        assertThat(r.out()).contains("| spam | glove-100d-20k | 20,000 | " + pct.apply(c.get(0).tokenOov()) + " / "
+                + pct.apply(c.get(1).tokenOov()) + " / " + pct.apply(c.get(2).tokenOov()) + " | "
+                + pct.apply(c.get(0).typeOov()) + " / " + pct.apply(c.get(1).typeOov()) + " / "
+                + pct.apply(c.get(2).typeOov()) + " | ");
+        assertThat(c.get(2).tokenOov()).isBetween(0.01, 0.5);
+        assertThat(c.get(2).typeOov()).isGreaterThan(c.get(2).tokenOov()); // rare words are the missing ones
+        // the word2vec module was built (once, with progress) from the task's own training split: it misses
+        // fewer training tokens than test tokens
+        assertThat(r.out()).containsPattern("module w2v-cbow-50d@[0-9a-f]{12}: built,");
+        String w2v = r.out().lines().filter(l -> l.startsWith("| spam | w2v-cbow-50d@")).findFirst().orElseThrow();
+        String[] tokens = w2v.split("\\|")[4].strip().split(" / ");
+        assertThat(Double.parseDouble(tokens[0])).isLessThan(Double.parseDouble(tokens[2]));
+        assertThat(r.out()).contains("Test-split tokens out of vocabulary").contains("| spam | "
+                + pct.apply(c.get(2).tokenOov()) + " (" + pct.apply(c.get(2).typeOov()) + ") |");
+
+        // an unknown module: one line, exit 2
+        CliRunner.Result bad = CliRunner.run("modules", "oov", project.toString(), "--modules", "glove-300d",
+                "--data", data.toString(), "--cache", cache.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err().strip()).contains("glove-300d").doesNotContain("\n");
+    }
 }

@@ -76,4 +76,50 @@ class RunSummaryTest {
                     .doesNotContain("best of");
         }
     }
+
+    @Test
+    void failedTrialsAreCountedByReasonSoDivergenceIsCountablePerRun() {
+        Path db = dir.resolve("runs.db");
+        long run;
+        try (RunStore store = RunStores.open(db)) {
+            run = run(store, new int[] {0, 1, 2}, new double[] {0.5, 0.6, 0.7});
+            // failure messages as the search loop records them (exception class, then the child's message)
+            String[] reasons = {"ChildFailedException: diverged: training loss NaN at step 120",
+                    "ChildFailedException: diverged: training loss NaN at step 7",
+                    "ChildFailedException: diverged: training loss Infinity at step 31",
+                    "ChildFailedException: both towers are disabled (deep and wide regularisation both \"off\")",
+                    "ChildFailedException: diverged: NaN outputs on the validation split",
+                    "ChildFailedException: out of memory: Cannot allocate 123456789 bytes"};
+            for (int i = 0; i < reasons.length; i++) {
+                long id = store.startTrial(run, new TrialStart(3 + i, 1, 0, new int[] {10 + i}, "{}", 3 + i, 3 + i,
+                        "{}", 1000L * (3 + i)));
+                store.finishTrial(id, new TrialOutcome(TrialStatus.FAILED, reasons[i], 0, Double.NaN, Double.NaN,
+                        1000L * (3 + i) + 500, 3 + i, null));
+            }
+            assertThat(print(store, run)).contains("  6 failed: 2 diverged (training loss NaN), 1 diverged (training "
+                    + "loss infinite), 1 both towers are disabled (deep and wide regularisation both \"off\"), "
+                    + "1 diverged (NaN outputs on the validation split), 1 out of memory\n");
+        }
+        // `runs` ends the run's line with the same count
+        CliRunner.Result r = CliRunner.run("runs", "--store", db.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith(run + "\t")).findFirst().orElseThrow())
+                .endsWith("\t6 failed: 2 diverged (training loss NaN), 1 diverged (training loss infinite), 1 both "
+                        + "towers are disabled (deep and wide regularisation both \"off\"), 1 diverged (NaN outputs on "
+                        + "the validation split), 1 out of memory");
+    }
+
+    @Test
+    void reasonsGroupOneCauseWhateverItsNumbers() {
+        assertThat(FailureReasons.reason("LanguageModelEvaluator: validation perplexity became 1234.5 in epoch 3"))
+                .isEqualTo("LanguageModelEvaluator: validation perplexity became n in epoch n");
+        assertThat(FailureReasons.reason("IllegalStateException: validation perplexity became 99 in epoch 12"))
+                .isEqualTo("validation perplexity became n in epoch n");
+        assertThat(FailureReasons.reason("ChildFailedException: diverged: training loss NaN at minibatch 4"))
+                .isEqualTo("diverged (training loss NaN)");
+        assertThat(FailureReasons.reason(null)).isEqualTo("no reason recorded");
+        assertThat(FailureReasons.reason("NullPointerException")).isEqualTo("NullPointerException");
+        assertThat(FailureReasons.reason("worker w-2 lost: lease expired after 30000 ms"))
+                .isEqualTo("worker w-n lost: lease expired after n ms");
+    }
 }

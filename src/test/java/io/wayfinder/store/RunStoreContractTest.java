@@ -398,5 +398,9 @@ public abstract class RunStoreContractTest {
         store.saveBaseline(replaced);
         assertThat(store.baselines("p")).containsExactly(other, replaced);
         assertThat(store.baselines("none")).isEmpty();
+        // across projects, newest first: what a comparison of runs from several project files looks up
+        assertThat(store.baselinesOfTask("cr")).containsExactly(other, elsewhere);
+        assertThat(store.baselinesOfTask("sms-spam")).containsExactly(replaced);
+        assertThat(store.baselinesOfTask("none")).isEmpty();
     }
 }

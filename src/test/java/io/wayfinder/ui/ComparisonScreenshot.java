@@ -10,7 +10,7 @@ import javafx.stage.Stage;
 
 /**
  * Opens the workbench on a real window with a comparison of the given runs, for screenshots under Xvfb:
- * {@code java -cp ... io.wayfinder.ui.ComparisonScreenshot STORE ID,ID,...}.
+ * {@code java -cp ... io.wayfinder.ui.ComparisonScreenshot STORE ID,ID,... [N]} (N of accuracy-topN).
  */
 public final class ComparisonScreenshot {
     /** The application (a nested class: a main class that extends Application needs JavaFX on the module path). */
@@ -30,6 +30,15 @@ public final class ComparisonScreenshot {
         Platform.runLater(() -> {
             ids.forEach(view::selectRun);
             view.compareRuns(ids);
+            if (args.size() > 2) {
+                // N of accuracy-topN, set on the screen's own spinner
+                Platform.runLater(() -> {
+                    @SuppressWarnings("unchecked")
+                    javafx.scene.control.Spinner<Integer> n = (javafx.scene.control.Spinner<Integer>) stage.getScene()
+                            .lookup("#compareTopN");
+                    n.getValueFactory().setValue(Integer.parseInt(args.get(2)));
+                });
+            }
         });
     }
 

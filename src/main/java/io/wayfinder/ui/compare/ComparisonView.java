@@ -49,6 +49,9 @@ public final class ComparisonView {
     private final TableView<List<String>> table3 = new TableView<>();
     private final Label table2Title = new Label();
     private final Label table3Title = new Label();
+    private final TableView<List<String>> references = new TableView<>();
+    private final Label referencesTitle = new Label(ComparisonTables.referencesTitle());
+    private final Label missingReferences = new Label();
     private final ScrollPane figureScroll = new ScrollPane();
 
     public ComparisonView(ComparisonViewModel model) {
@@ -70,6 +73,16 @@ public final class ComparisonView {
 
     public TableView<List<String>> table3() {
         return table3;
+    }
+
+    /** The stored references (linear baselines) of the compared text tasks. */
+    public TableView<List<String>> references() {
+        return references;
+    }
+
+    /** What to run for compared text tasks without a stored reference. */
+    public Label missingReferences() {
+        return missingReferences;
     }
 
     /** The figures shown, validation then test per task. */
@@ -116,6 +129,8 @@ public final class ComparisonView {
         table3.setId("table3");
         table2Title.getStyleClass().add("section");
         table3Title.getStyleClass().add("section");
+        table2Title.setWrapText(true);
+        table3Title.setWrapText(true);
         table2.setItems(model.table2());
         table3.setItems(model.table3());
         model.headers2().addListener((ListChangeListener<String>) c -> columns(table2, model.headers2(), true));
@@ -128,7 +143,23 @@ public final class ComparisonView {
             columns(table2, model.headers2(), true);
             columns(table3, model.headers3(), false);
         });
-        for (TableView<List<String>> tv : List.of(table2, table3)) {
+        references.setId("referenceTable");
+        references.setItems(model.references());
+        referencesTitle.getStyleClass().add("section");
+        missingReferences.setId("missingReferences");
+        missingReferences.getStyleClass().add("muted");
+        missingReferences.setWrapText(true);
+        missingReferences.textProperty().bind(model.missingReferencesProperty());
+        model.references().addListener((ListChangeListener<List<String>>) c -> referenceColumns());
+        referenceColumns();
+        // shown only when a compared task is a text task (a reference applies)
+        for (javafx.scene.Node node : List.of(references, referencesTitle)) {
+            node.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.references()));
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        missingReferences.visibleProperty().bind(model.missingReferencesProperty().isNotEmpty());
+        missingReferences.managedProperty().bind(missingReferences.visibleProperty());
+        for (TableView<List<String>> tv : List.of(table2, table3, references)) {
             tv.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
             tv.setFixedCellSize(26);
             tv.prefHeightProperty().bind(tv.fixedCellSizeProperty().multiply(
@@ -140,7 +171,8 @@ public final class ComparisonView {
         Label hint = new Label("Bold: best of the row. Double-click a strategy's cell to open its best trial on that "
                 + "task. Right-click a figure or a table to save it.");
         hint.getStyleClass().add("muted");
-        VBox tables = new VBox(6, table2Title, table2, table3Title, table3, hint);
+        VBox tables = new VBox(6, table2Title, table2, table3Title, table3, referencesTitle, references,
+                missingReferences, hint);
         tables.setPadding(new Insets(8, 12, 8, 12));
         ScrollPane tableScroll = new ScrollPane(tables);
         tableScroll.setFitToWidth(true);
@@ -301,7 +333,14 @@ public final class ComparisonView {
                     Comparison.Table t = model.tableProperty().get();
                     int row = getIndex();
                     int group = col - (two ? 3 : 2);
-                    if (!empty && t != null && row >= 0 && row < t.rows().size() && group >= 0) {
+                    getStyleClass().remove("reference-cell");
+                    if (!empty && t != null && group >= t.columns().size()) {
+                        getStyleClass().add("reference-cell");
+                        setTooltip(new Tooltip("a linear baseline's test accuracy (one model, C chosen on "
+                                + "validation; not searched): see the reference table below"));
+                    }
+                    if (!empty && t != null && row >= 0 && row < t.rows().size() && group >= 0
+                            && group < t.columns().size()) {
                         Comparison.Row r = t.rows().get(row);
                         if (group == (two ? r.bestTrials() : r.bestTest())) {
                             getStyleClass().add("best-cell");
@@ -323,6 +362,25 @@ public final class ComparisonView {
                 openSelected(tv, two);
             }
         });
+    }
+
+    private void referenceColumns() {
+        if (!references.getColumns().isEmpty()) {
+            return;
+        }
+        List<String> headers = model.referenceHeaders();
+        for (int i = 0; i < headers.size(); i++) {
+            int col = i;
+            TableColumn<List<String>, String> c = new TableColumn<>(headers.get(i));
+            c.setSortable(false);
+            c.setCellValueFactory(d -> new ReadOnlyStringWrapper(col < d.getValue().size() ? d.getValue().get(col)
+                    : ""));
+            c.setPrefWidth(i == 2 ? 190 : i == 6 ? 240 : Math.max(90, 7.6 * headers.get(i).length() + 28));
+            if (i >= 4 && i <= 5) {
+                c.setStyle("-fx-alignment: center-right;");
+            }
+            references.getColumns().add(c);
+        }
     }
 
     /** Each seed's figure, for the cell's tooltip. */

@@ -25,7 +25,8 @@ import javafx.collections.ObservableList;
 /**
  * The comparison screen's state: the compared runs, N / T / test budget, the {@link Comparison.Table} built by the
  * same metric functions as {@code wayfinder compare}, the cell texts of Table 2 and Table 3 (from
- * {@link ComparisonTables}, as in the report) and each task's figures. Loading and computing run on a background
+ * {@link ComparisonTables}, as in the report), the stored references (linear baselines) of the compared text tasks
+ * and each task's figures. Loading and computing run on a background
  * executor; results land on the UI executor. "Open best trial" is a callback the shell wires to the inspector.
  */
 public final class ComparisonViewModel {
@@ -47,6 +48,9 @@ public final class ComparisonViewModel {
     private final ObservableList<List<String>> table2 = FXCollections.observableArrayList();
     private final ObservableList<List<String>> table3 = FXCollections.observableArrayList();
     private final ObservableList<TaskFigures> figures = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> references = FXCollections.observableArrayList();
+    private final StringProperty missingReferences = new SimpleStringProperty("");
+    private volatile Comparison.References loadedReferences = Comparison.References.NONE;
     private final ObjectProperty<Consumer<Comparison.BestTrial>> onOpenTrial = new SimpleObjectProperty<>(t -> { });
     private volatile List<Comparison.RunData> runs = List.of();
     private List<Long> runIds = List.of();
@@ -67,9 +71,11 @@ public final class ComparisonViewModel {
         background.execute(() -> {
             try {
                 List<Comparison.RunData> loaded = ComparisonRuns.load(store, ids);
+                Comparison.References refs = ComparisonRuns.references(store, loaded);
                 runs = loaded;
+                loadedReferences = refs;
                 Comparison.Settings s = settings();
-                Comparison.Table t = Comparison.build(loaded, s);
+                Comparison.Table t = Comparison.build(loaded, s).withReferences(refs);
                 ui.execute(() -> show(t));
             } catch (RuntimeException e) {
                 ui.execute(() -> status.set("could not compare: " + e.getMessage()));
@@ -93,8 +99,9 @@ public final class ComparisonViewModel {
             status.set(e.getMessage());
             return;
         }
+        Comparison.References refs = loadedReferences;
         background.execute(() -> {
-            Comparison.Table t = Comparison.build(r, s);
+            Comparison.Table t = Comparison.build(r, s).withReferences(refs);
             ui.execute(() -> show(t));
         });
     }
@@ -106,6 +113,9 @@ public final class ComparisonViewModel {
         headers3.setAll(t3.get(0));
         table2.setAll(t2.subList(1, t2.size()));
         table3.setAll(t3.subList(1, t3.size()));
+        List<List<String>> refs = ComparisonTables.references(t);
+        references.setAll(refs.subList(1, refs.size()));
+        missingReferences.set(ComparisonTables.missingReferences(t).strip());
         List<TaskFigures> f = new ArrayList<>();
         for (Comparison.Row row : t.rows()) {
             f.add(new TaskFigures(row.task(), ComparisonPlots.validation(t, row), ComparisonPlots.test(t, row)));
@@ -200,6 +210,22 @@ public final class ComparisonViewModel {
     /** Table 3's rows as shown (task, trials, one cell per group). */
     public ObservableList<List<String>> table3() {
         return table3;
+    }
+
+    /** The stored references (task, reference, method, setting, validation, test, stored by), one per row. */
+    public ObservableList<List<String>> references() {
+        return references;
+    }
+
+    /** The header of {@link #references()}. */
+    public List<String> referenceHeaders() {
+        return ComparisonTables.references(new Comparison.Table(List.of(), List.of(), Comparison.Settings.defaults()))
+                .get(0);
+    }
+
+    /** What to run for compared text tasks without a stored reference ("" when none is missing). */
+    public StringProperty missingReferencesProperty() {
+        return missingReferences;
     }
 
     public ObservableList<TaskFigures> figures() {
