@@ -84,7 +84,10 @@ public final class ComparisonRuns {
         return source(store, r).map(s -> base + " ← " + s).orElse(base);
     }
 
-    /** The pre-trained source a run names in its strategy settings: the source run's tasks, or the file's name. */
+    /**
+     * The pre-trained source a run names in its strategy settings: the source run's tasks (its project's name and task
+     * count when it has more than two), or the file's name.
+     */
     static Optional<String> source(RunStore store, RunRecord r) {
         JsonNode p;
         try {
@@ -111,6 +114,8 @@ public final class ComparisonRuns {
                 return Optional.of(name);
             }
         }
-        return src.map(s -> String.join("+", s.taskNames()));
+        // a source of many tasks is named by its project, so that the label stays a column heading
+        return src.map(s -> s.taskNames().size() <= 2 ? String.join("+", s.taskNames())
+                : s.name() + " (" + s.taskNames().size() + " tasks)");
     }
 }
