@@ -4,6 +4,7 @@ import io.wayfinder.controller.PolicyLearner;
 import io.wayfinder.run.PolicySnapshot;
 import io.wayfinder.run.Rng;
 import io.wayfinder.run.StateCodec;
+import io.wayfinder.run.SupernetEpoch;
 import io.wayfinder.space.Configuration;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.strategy.Observation;
@@ -54,6 +55,7 @@ public final class EnasStrategy implements Strategy {
     private int epochsDone;
     private int[] served;
     private int[] cell;
+    private String pendingNotes;
 
     public EnasStrategy(SearchSpace space, int taskCount, EnasSettings settings, long seed,
                         Supplier<OneShotModel> factory, String source) {
@@ -117,8 +119,10 @@ public final class EnasStrategy implements Strategy {
         int steps = net.stepsPerEpoch() > 0 ? net.stepsPerEpoch() : Math.max(1, train.length / batch);
         double lr = net.learningRate(epochsDone);
         double[][] noAlphas = new double[m.edges()][m.operations().size()];
-        double trainLoss = 0;
-        double trainAcc = 0;
+        double[] trainLoss = new double[steps];
+        double[] trainAcc = new double[steps];
+        double[] valLoss = new double[settings.controllerSteps()];
+        double[] valAcc = new double[settings.controllerSteps()];
         for (int step = 0; step < steps; step++) {
             int[] path = learner.sample(0, rng);
             Pass p = m.pass(weights, new Mixing(noAlphas, path, 0), Split.TRAIN, Batches.slice(train, step, batch),
@@ -126,20 +130,21 @@ public final class EnasStrategy implements Strategy {
             requireFinite(p);
             sgd.step(weights, p.weightGradient(), lr, net.momentum(), net.weightDecay(), net.gradClip(),
                     active(m, path));
-            trainLoss += p.loss();
-            trainAcc += p.accuracy();
+            trainLoss[step] = p.loss();
+            trainAcc[step] = p.accuracy();
         }
-        double reward = 0;
         for (int step = 0; step < settings.controllerSteps(); step++) {
             int[] path = learner.sample(0, rng);
-            double acc = m.pass(weights, new Mixing(noAlphas, path, 0), Split.VALIDATION,
-                    Batches.slice(val, step, batch), false, false).accuracy();
+            Pass v = m.pass(weights, new Mixing(noAlphas, path, 0), Split.VALIDATION,
+                    Batches.slice(val, step, batch), false, false);
+            double acc = v.accuracy();
+            valLoss[step] = v.loss();
+            valAcc[step] = acc;
             try {
                 learner.update(0, path, acc);
             } catch (RuntimeException e) {
                 throw new StrategyDivergedException("ENAS' controller diverged: " + e.getMessage(), e);
             }
-            reward += acc;
         }
         // derive: the best of a few sampled cells on one fixed validation batch
         int[] fixed = Batches.slice(val, 0, Math.min(val.length, Math.max(batch, 250)));
@@ -158,9 +163,11 @@ public final class EnasStrategy implements Strategy {
         epochsDone++;
         LOG.info(String.format("ENAS epoch %d/%d: lr %.4f, shared-weight train loss %.3f acc %.3f, controller reward "
                         + "(validation batch accuracy) %.3f, best of %d sampled %s at %.3f, %.1f s", epochsDone,
-                net.epochs(), lr, trainLoss / steps, trainAcc / steps, reward / settings.controllerSteps(),
+                net.epochs(), lr, SupernetEpoch.mean(trainLoss), SupernetEpoch.mean(trainAcc), SupernetEpoch.mean(valAcc),
                 settings.candidates(), CellSpaces.describe(cell, m.operations()), bestAcc,
                 (System.nanoTime() - t0) / 1e9));
+        pendingNotes = new SupernetEpoch(id(), epochsDone, net.epochs(), lr, trainLoss, trainAcc, valLoss, valAcc,
+                Double.NaN, (System.nanoTime() - t0) / 1e9, CellSpaces.describe(cell, m.operations())).toNotes();
     }
 
     /** The weights a path uses: the stem, the classifier and the sampled operations' own. */
@@ -181,6 +188,13 @@ public final class EnasStrategy implements Strategy {
             throw new StrategyDivergedException("ENAS' shared weights diverged (epoch " + (epochsDone + 1)
                     + "); lower weightLr", null);
         }
+    }
+
+    @Override
+    public Optional<String> proposalNotes(int task) {
+        String n = pendingNotes;
+        pendingNotes = null;
+        return Optional.ofNullable(n);
     }
 
     @Override
