@@ -465,8 +465,11 @@ public final class DashboardView {
         caption.setId("supernetCaption");
         caption.setWrapText(true);
         caption.getStyleClass().add("muted");
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         caption.textProperty().bind(model.supernetCaptionProperty());
         javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, caption, loss, accuracy);
+        box.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
+        caption.maxWidthProperty().bind(box.widthProperty().subtract(12));
         javafx.scene.layout.VBox.setVgrow(loss, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.VBox.setVgrow(accuracy, javafx.scene.layout.Priority.ALWAYS);
         box.setMinWidth(320);
@@ -476,7 +479,10 @@ public final class DashboardView {
         holder.setCenter(null);
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(barsScroll, box);
         split.setId("supernetSplit");
-        split.setDividerPositions(0.58);
+        // two columns of smaller bar charts fit beside the curves
+        barsPane.setPrefTileWidth(255);
+        barsPane.setPrefTileHeight(180);
+        split.setDividerPositions(0.54);
         holder.setCenter(split);
     }
 
