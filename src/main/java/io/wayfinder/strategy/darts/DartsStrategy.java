@@ -11,7 +11,7 @@ import io.wayfinder.strategy.Strategy;
 import io.wayfinder.strategy.StrategyDivergedException;
 import io.wayfinder.strategy.oneshot.Batches;
 import io.wayfinder.strategy.oneshot.CellSpaces;
-import io.wayfinder.strategy.oneshot.SgdMomentum;
+import io.wayfinder.task.oneshot.SgdMomentum;
 import io.wayfinder.strategy.oneshot.SupernetSettings;
 import io.wayfinder.task.oneshot.OneShotModel;
 import io.wayfinder.task.oneshot.OneShotModel.Mixing;
