@@ -480,9 +480,9 @@ public final class DashboardView {
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(barsScroll, box);
         split.setId("supernetSplit");
         // two columns of smaller bar charts fit beside the curves
-        barsPane.setPrefTileWidth(255);
-        barsPane.setPrefTileHeight(180);
-        split.setDividerPositions(0.54);
+        barsPane.setPrefTileWidth(295);
+        barsPane.setPrefTileHeight(185);
+        split.setDividerPositions(0.6);
         holder.setCenter(split);
     }
 
