@@ -24,16 +24,25 @@ import java.util.Optional;
  * @param validationAccuracy per validation batch, the accuracy
  * @param alphaEntropy       DARTS: mean entropy (nats) of softmax(alpha) per edge after the epoch; NaN otherwise
  * @param seconds            the epoch's wall time
+ * @param cpuSeconds         the CPU time of the thread that ran the epoch (ND4J computes on it with one OpenMP
+ *                           thread): the epoch's compute, whatever else the machine runs; NaN when not measured
  * @param cell               the cell the epoch produced, in NAS-Bench-201 notation
  */
 public record SupernetEpoch(String strategy, int epoch, int epochs, double learningRate, double[] trainLoss,
                             double[] trainAccuracy, double[] validationLoss, double[] validationAccuracy,
-                            double alphaEntropy, double seconds, String cell) {
+                            double alphaEntropy, double seconds, double cpuSeconds, String cell) {
     public SupernetEpoch {
         Objects.requireNonNull(strategy, "strategy");
         if (trainLoss.length != trainAccuracy.length || validationLoss.length != validationAccuracy.length) {
             throw new IllegalArgumentException("losses and accuracies must pair up");
         }
+    }
+
+    /** The CPU time of the current thread in seconds (NaN when the JVM cannot measure it). */
+    public static double threadCpuSeconds() {
+        java.lang.management.ThreadMXBean b = java.lang.management.ManagementFactory.getThreadMXBean();
+        long t = b.isCurrentThreadCpuTimeSupported() ? b.getCurrentThreadCpuTime() : -1;
+        return t < 0 ? Double.NaN : t / 1e9;
     }
 
     /** The weight steps of the epoch. */
@@ -64,6 +73,9 @@ public record SupernetEpoch(String strategy, int epoch, int epochs, double learn
             o.put("alphaEntropy", alphaEntropy);
         }
         o.put("seconds", seconds);
+        if (Double.isFinite(cpuSeconds)) {
+            o.put("cpuSeconds", cpuSeconds);
+        }
         o.put("cell", cell);
         ObjectNode notes = JsonNodeFactory.instance.objectNode();
         notes.set("supernet", o);
@@ -92,7 +104,8 @@ public record SupernetEpoch(String strategy, int epoch, int epochs, double learn
                     n.path("epochs").asInt(), n.path("learningRate").asDouble(), doubles(n.path("trainLoss")),
                     doubles(n.path("trainAccuracy")), doubles(n.path("validationLoss")),
                     doubles(n.path("validationAccuracy")), n.has("alphaEntropy") ? n.get("alphaEntropy").asDouble()
-                    : Double.NaN, n.path("seconds").asDouble(), n.path("cell").asText("")));
+                    : Double.NaN, n.path("seconds").asDouble(), n.has("cpuSeconds") ? n.get("cpuSeconds").asDouble()
+                    : Double.NaN, n.path("cell").asText("")));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }

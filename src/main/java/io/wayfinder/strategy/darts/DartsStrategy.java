@@ -154,6 +154,7 @@ public final class DartsStrategy implements Strategy {
 
     private void runEpoch() {
         long t0 = System.nanoTime();
+        double cpu0 = SupernetEpoch.threadCpuSeconds();
         OneShotModel m = model;
         int[] train = Batches.permutation(m.examples(Split.TRAIN), rng);
         int[] val = Batches.permutation(m.examples(Split.VALIDATION), rng);
@@ -211,7 +212,8 @@ public final class DartsStrategy implements Strategy {
                 SupernetEpoch.mean(trainAcc), SupernetEpoch.mean(valLoss), SupernetEpoch.mean(valAcc), meanEntropy(),
                 CellSpaces.describe(cell, m.operations()), skips, note, (System.nanoTime() - t0) / 1e9));
         pendingNotes = new SupernetEpoch(id(), epochsDone, net.epochs(), lr, trainLoss, trainAcc, valLoss, valAcc,
-                meanEntropy(), (System.nanoTime() - t0) / 1e9, CellSpaces.describe(cell, m.operations())).toNotes();
+                meanEntropy(), (System.nanoTime() - t0) / 1e9, SupernetEpoch.threadCpuSeconds() - cpu0,
+                CellSpaces.describe(cell, m.operations())).toNotes();
     }
 
     /** The unrolled architecture gradient and the validation pass it made. */

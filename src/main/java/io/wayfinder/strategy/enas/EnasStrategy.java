@@ -112,6 +112,7 @@ public final class EnasStrategy implements Strategy {
 
     private void runEpoch() {
         long t0 = System.nanoTime();
+        double cpu0 = SupernetEpoch.threadCpuSeconds();
         OneShotModel m = model;
         int[] train = Batches.permutation(m.examples(Split.TRAIN), rng);
         int[] val = Batches.permutation(m.examples(Split.VALIDATION), rng);
@@ -167,7 +168,8 @@ public final class EnasStrategy implements Strategy {
                 settings.candidates(), CellSpaces.describe(cell, m.operations()), bestAcc,
                 (System.nanoTime() - t0) / 1e9));
         pendingNotes = new SupernetEpoch(id(), epochsDone, net.epochs(), lr, trainLoss, trainAcc, valLoss, valAcc,
-                Double.NaN, (System.nanoTime() - t0) / 1e9, CellSpaces.describe(cell, m.operations())).toNotes();
+                Double.NaN, (System.nanoTime() - t0) / 1e9, SupernetEpoch.threadCpuSeconds() - cpu0,
+                CellSpaces.describe(cell, m.operations())).toNotes();
     }
 
     /** The weights a path uses: the stem, the classifier and the sampled operations' own. */

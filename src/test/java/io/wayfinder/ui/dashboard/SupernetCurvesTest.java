@@ -11,7 +11,7 @@ class SupernetCurvesTest {
 
     private static SupernetEpoch epoch(int n, double[] trainAcc, double[] valAcc) {
         return new SupernetEpoch("enas", n, 3, 0.1, trainAcc.clone(), trainAcc, valAcc.clone(), valAcc, Double.NaN,
-                1.0, "|skip_connect~0|+|none~0|none~1|+|none~0|none~1|none~2|");
+                1.0, 0.5, "|skip_connect~0|+|none~0|none~1|+|none~0|none~1|none~2|");
     }
 
     @Test
