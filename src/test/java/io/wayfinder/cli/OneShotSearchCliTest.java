@@ -78,6 +78,50 @@ class OneShotSearchCliTest {
     }
 
     @Test
+    void multitaskEnasSearchesMnistAndFashionMnistWithOneControllerAndSharedWeights() throws Exception {
+        assumeTrue(Files.isDirectory(TestData.dataDirectory().resolve("mnist")), "the shared mnist data is absent");
+        Path file = shrunk("enas-multitask.json");
+        Files.writeString(file, Files.readString(file)
+                .replace("\"trainSize\": 2000", "\"trainSize\": 64")
+                .replace("\"validationSize\": 1000", "\"validationSize\": 64")
+                .replace("\"testSize\": 2000", "\"testSize\": 64")
+                .replace("\"epochs\": 2,", "\"epochs\": 1,"));
+        String store = dir.resolve("runs.db").toString();
+        CliRunner.Result run = CliRunner.run("run", file.toString(), "--trials", "2", "--seed", "5", "--store",
+                store, "--data", TestData.dataDirectory().toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        try (SqliteRunStore s = SqliteRunStore.open(Path.of(store))) {
+            List<TrialRecord> trials = s.trials(1);
+            assertThat(trials).hasSize(4);
+            for (TrialRecord t : trials) {
+                assertThat(t.status().name()).isEqualTo("COMPLETE");
+                // the cell retrained from scratch on its own task: a real accuracy of 64 validation images
+                assertThat(t.validationMetric() * 64).isCloseTo(Math.rint(t.validationMetric() * 64),
+                        org.assertj.core.data.Offset.offset(1e-6));
+                assertThat(t.details()).contains("NB201 cell");
+            }
+            assertThat(trials.stream().map(TrialRecord::task).distinct().count()).isEqualTo(2);
+            // one controller with an embedding per task: the task-similarity view has its embeddings
+            assertThat(s.latestTaskEmbeddings(1).orElseThrow()).hasNumberOfRows(2);
+            assertThat(s.snapshots(1, 0, 0)).isNotEmpty();
+            assertThat(s.snapshots(1, 1, 0)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void multitaskEnasNeedsOneDataEntryPerTask() throws Exception {
+        Path file = shrunk("enas-multitask.json");
+        Files.writeString(file, Files.readString(file).replaceFirst("\"taskData\": \\[\\s*\"/usr/share/datasets/fashion-mnist\",",
+                "\"taskData\": [\"/usr/share/datasets/fashion-mnist\", \"/usr/share/datasets/fashion-mnist\","));
+        CliRunner.Result run = CliRunner.run("run", file.toString(), "--store", dir.resolve("bad.db").toString(),
+                "--data", TestData.dataDirectory().toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("$.strategy.settings.taskData").contains("one entry per task of the run (2)")
+                .doesNotContain("Exception");
+        assertThat(Files.exists(dir.resolve("bad.db"))).isFalse();
+    }
+
+    @Test
     void missingSuperNetworkDataIsRefusedBeforeAnythingIsWritten() throws Exception {
         Path file = shrunk("darts-fashion.json");
         Files.writeString(file, Files.readString(file).replace("/usr/share/datasets/fashion-mnist",
