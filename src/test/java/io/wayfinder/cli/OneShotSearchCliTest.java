@@ -77,15 +77,25 @@ class OneShotSearchCliTest {
         }
     }
 
-    @Test
-    void multitaskEnasSearchesMnistAndFashionMnistWithOneControllerAndSharedWeights() throws Exception {
+    /** The multitask sample shrunk: the tasks' retraining too (64 images, one epoch, no steps-per-epoch key). */
+    private Path multitask() throws Exception {
         assumeTrue(Files.isDirectory(TestData.dataDirectory().resolve("mnist")), "the shared mnist data is absent");
         Path file = shrunk("enas-multitask.json");
-        Files.writeString(file, Files.readString(file)
-                .replace("\"trainSize\": 2000", "\"trainSize\": 64")
-                .replace("\"validationSize\": 1000", "\"validationSize\": 64")
-                .replace("\"testSize\": 2000", "\"testSize\": 64")
-                .replace("\"epochs\": 2,", "\"epochs\": 1,"));
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) io.wayfinder.run.Json.MAPPER.readTree(file.toFile());
+        for (var t : root.withArray("tasks")) {
+            var s = (com.fasterxml.jackson.databind.node.ObjectNode) t.get("settings");
+            s.remove("stepsPerEpoch");
+            s.put("batchSize", 16);
+            s.put("testSize", 64);
+            s.put("epochs", 1);
+        }
+        Files.writeString(file, io.wayfinder.run.Json.pretty(root));
+        return file;
+    }
+
+    @Test
+    void multitaskEnasSearchesMnistAndFashionMnistWithOneControllerAndSharedWeights() throws Exception {
+        Path file = multitask();
         String store = dir.resolve("runs.db").toString();
         CliRunner.Result run = CliRunner.run("run", file.toString(), "--trials", "2", "--seed", "5", "--store",
                 store, "--data", TestData.dataDirectory().toString());
@@ -110,7 +120,7 @@ class OneShotSearchCliTest {
 
     @Test
     void multitaskEnasNeedsOneDataEntryPerTask() throws Exception {
-        Path file = shrunk("enas-multitask.json");
+        Path file = multitask();
         Files.writeString(file, Files.readString(file).replaceFirst("\"taskData\": \\[\\s*\"/usr/share/datasets/fashion-mnist\",",
                 "\"taskData\": [\"/usr/share/datasets/fashion-mnist\", \"/usr/share/datasets/fashion-mnist\","));
         CliRunner.Result run = CliRunner.run("run", file.toString(), "--store", dir.resolve("bad.db").toString(),
