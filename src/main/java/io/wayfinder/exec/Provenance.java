@@ -58,10 +58,33 @@ public final class Provenance {
      * probability it gave the configuration when sampling it ({@code proposalLogProbability}).
      */
     static String forTrial(String taskPart, long trialSeed, int attempt, double proposalLogProbability) {
+        return forTrial(taskPart, trialSeed, attempt, proposalLogProbability, null);
+    }
+
+    /**
+     * As {@link #forTrial(String, long, int, double)}, plus the strategy's notes on how it arrived at the proposal
+     * ({@link io.wayfinder.strategy.Strategy#proposalNotes}, a JSON object) under {@code search} when not null.
+     */
+    static String forTrial(String taskPart, long trialSeed, int attempt, double proposalLogProbability,
+                           String searchNotes) {
         String lp = Double.isNaN(proposalLogProbability) || Double.isInfinite(proposalLogProbability) ? ""
                 : ",\"proposalLogProbability\":" + proposalLogProbability;
+        String notes = searchNotes == null || searchNotes.isBlank() ? "" : ",\"search\":" + searchNotes;
         return taskPart.substring(0, taskPart.length() - 1) + ",\"trialSeed\":" + trialSeed + ",\"attempt\":" + attempt
-                + lp + "}";
+                + lp + notes + "}";
+    }
+
+    /** The recorded {@code search} notes of a trial's provenance JSON (compact), or null when none were recorded. */
+    public static String searchNotes(String provenance) {
+        if (provenance == null || provenance.isEmpty()) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = Json.MAPPER.readTree(provenance).get("search");
+            return n == null || !n.isObject() ? null : Json.compact(n);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The recorded {@code proposalLogProbability} of a trial's provenance JSON, or NaN when none was recorded. */

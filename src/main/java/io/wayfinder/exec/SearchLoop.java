@@ -103,7 +103,7 @@ public final class SearchLoop {
 
     /** A pending proposal: a new one, or a trial redone after an interruption. */
     private record Pending(int seq, int attempt, int task, Configuration configuration, int observedAtProposal,
-                           double logProbability) {
+                           double logProbability, String searchNotes) {
     }
 
     private record Finished(long trialId, Pending pending, Evaluation evaluation, Throwable failure, long started,
@@ -465,7 +465,8 @@ public final class SearchLoop {
                 .forEach(t -> {
                     inFlightPerTask[t.task()]--;
                     redo.add(new Pending(t.seq(), t.attempt() + 1, t.task(), new Configuration(t.configuration()),
-                            t.observedAtProposal(), Provenance.proposalLogProbability(t.provenance())));
+                            t.observedAtProposal(), Provenance.proposalLogProbability(t.provenance()),
+                            Provenance.searchNotes(t.provenance())));
                 });
         nextSeq = Math.max(nextSeq, latestBySeq.keySet().stream().mapToInt(i -> i + 1).max().orElse(0));
         if (checkpoint.isPresent() || replayed > 0 || !redo.isEmpty()) {
@@ -512,7 +513,9 @@ public final class SearchLoop {
             return null;
         }
         Configuration c = proposeAllowed(task);
-        return new Pending(nextSeq++, 1, task, c, observations, strategy.logProbability(task, c));
+        double logProbability = strategy.logProbability(task, c);
+        return new Pending(nextSeq++, 1, task, c, observations, logProbability,
+                strategy.proposalNotes(task).orElse(null));
     }
 
     /** Proposals a strategy may make in a row that the space's constraints forbid before the run stops. */
@@ -539,7 +542,8 @@ public final class SearchLoop {
         long now = System.currentTimeMillis();
         long trialId = store.startTrial(runId, new TrialStart(p.seq(), p.attempt(), p.task(), p.configuration().indices(),
                 Json.compact(space.values(p.configuration())), trialSeed(p.seq()), p.observedAtProposal(),
-                Provenance.forTrial(provenance.get(p.task()), trialSeed(p.seq()), p.attempt(), p.logProbability()), now));
+                Provenance.forTrial(provenance.get(p.task()), trialSeed(p.seq()), p.attempt(), p.logProbability(),
+                        p.searchNotes()), now));
         listener.trialStarted(runId, p.seq(), p.task());
         return trialId;
     }

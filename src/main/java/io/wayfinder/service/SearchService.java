@@ -341,34 +341,39 @@ public final class SearchService implements AutoCloseable {
         }
     }
 
-    /** Trials per second over the last few seconds. */
-    private static final class Throughput {
-        private long t0;
-        private int n0;
-        private double rate;
+    /**
+     * Trials per second over the last ten seconds, measured from the change of the observed count before that window
+     * (at least the last two changes): a run of thousands of trials a second reads as its recent rate, and a run whose
+     * trials take a minute each (one-shot search epochs) reads as one a minute, falling only as the wait grows.
+     */
+    static final class Throughput {
+        static final long WINDOW_NANOS = 10_000_000_000L;
+        private final java.util.ArrayDeque<long[]> changes = new java.util.ArrayDeque<>();
 
         synchronized void reset() {
-            t0 = 0;
-            rate = 0;
+            changes.clear();
         }
 
         synchronized double add(int observed) {
-            long now = System.nanoTime();
-            if (t0 == 0) {
-                t0 = now;
-                n0 = observed;
-                return rate;
+            return add(observed, System.nanoTime());
+        }
+
+        /** Records the observed count at {@code now} (nanoseconds) and returns the rate. */
+        synchronized double add(int observed, long now) {
+            if (changes.isEmpty() || changes.peekLast()[1] != observed) {
+                changes.addLast(new long[] {now, observed});
             }
-            double seconds = (now - t0) / 1e9;
-            if (seconds >= 1) {
-                double r = (observed - n0) / seconds;
-                rate = rate == 0 ? r : 0.5 * rate + 0.5 * r;
-                t0 = now;
-                n0 = observed;
-            } else if (rate == 0 && seconds > 0.05) {
-                rate = (observed - n0) / seconds;
+            // drop changes older than the window while the next is too, keeping at least two
+            while (changes.size() > 2) {
+                long[] first = changes.pollFirst();
+                if (now - changes.peekFirst()[0] < WINDOW_NANOS) {
+                    changes.addFirst(first);
+                    break;
+                }
             }
-            return rate;
+            long[] base = changes.peekFirst();
+            double seconds = (now - base[0]) / 1e9;
+            return seconds <= 0.05 ? 0 : Math.max(0, observed - base[1]) / seconds;
         }
     }
 

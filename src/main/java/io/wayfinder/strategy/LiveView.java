@@ -11,5 +11,10 @@ public enum LiveView {
     /** Per slot, the good and bad densities ({@link Strategy#densities}): TPE's bars. */
     DENSITIES,
     /** Learned task embeddings ({@link Strategy#taskEmbeddings}): the similarity view. */
-    TASK_EMBEDDINGS
+    TASK_EMBEDDINGS,
+    /**
+     * A weight-sharing super-network's training curves ({@link io.wayfinder.run.SupernetEpoch} in the trials'
+     * provenance, from {@link Strategy#proposalNotes}), beside the policy bars.
+     */
+    SUPERNET
 }

@@ -39,6 +39,17 @@ public interface Strategy {
         return Double.NaN;
     }
 
+    /**
+     * What the strategy did to arrive at the proposal it just made, as a JSON object, or empty. The search loop asks
+     * right after {@link #propose(int)} (and {@link #logProbability}) and records it in the trial's provenance under
+     * {@code search}; one-shot strategies report the super-network's training during the epoch that produced the cell
+     * (see {@link io.wayfinder.run.SupernetEpoch}), so a reopened run can still chart it. A strategy reports a piece
+     * of work once: the call consumes it.
+     */
+    default Optional<String> proposalNotes(int task) {
+        return Optional.empty();
+    }
+
     /** Learns from one finished trial. */
     void observe(Observation observation);
 

@@ -77,6 +77,60 @@ class OneShotSearchCliTest {
         }
     }
 
+    /** The multitask sample shrunk: the tasks' retraining too (64 images, one epoch, no steps-per-epoch key). */
+    private Path multitask() throws Exception {
+        assumeTrue(Files.isDirectory(TestData.dataDirectory().resolve("mnist")), "the shared mnist data is absent");
+        Path file = shrunk("enas-multitask.json");
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) io.wayfinder.run.Json.MAPPER.readTree(file.toFile());
+        for (var t : root.withArray("tasks")) {
+            var s = (com.fasterxml.jackson.databind.node.ObjectNode) t.get("settings");
+            s.remove("stepsPerEpoch");
+            s.put("batchSize", 16);
+            s.put("testSize", 64);
+            s.put("epochs", 1);
+        }
+        Files.writeString(file, io.wayfinder.run.Json.pretty(root));
+        return file;
+    }
+
+    @Test
+    void multitaskEnasSearchesMnistAndFashionMnistWithOneControllerAndSharedWeights() throws Exception {
+        Path file = multitask();
+        String store = dir.resolve("runs.db").toString();
+        CliRunner.Result run = CliRunner.run("run", file.toString(), "--trials", "2", "--seed", "5", "--store",
+                store, "--data", TestData.dataDirectory().toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        try (SqliteRunStore s = SqliteRunStore.open(Path.of(store))) {
+            List<TrialRecord> trials = s.trials(1);
+            assertThat(trials).hasSize(4);
+            for (TrialRecord t : trials) {
+                assertThat(t.status().name()).isEqualTo("COMPLETE");
+                // the cell retrained from scratch on its own task: a real accuracy of 64 validation images
+                assertThat(t.validationMetric() * 64).isCloseTo(Math.rint(t.validationMetric() * 64),
+                        org.assertj.core.data.Offset.offset(1e-6));
+                assertThat(t.details()).contains("NB201 cell");
+            }
+            assertThat(trials.stream().map(TrialRecord::task).distinct().count()).isEqualTo(2);
+            // one controller with an embedding per task: the task-similarity view has its embeddings
+            assertThat(s.latestTaskEmbeddings(1).orElseThrow()).hasNumberOfRows(2);
+            assertThat(s.snapshots(1, 0, 0)).isNotEmpty();
+            assertThat(s.snapshots(1, 1, 0)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void multitaskEnasNeedsOneDataEntryPerTask() throws Exception {
+        Path file = multitask();
+        Files.writeString(file, Files.readString(file).replaceFirst("\"taskData\": \\[\\s*\"/usr/share/datasets/fashion-mnist\",",
+                "\"taskData\": [\"/usr/share/datasets/fashion-mnist\", \"/usr/share/datasets/fashion-mnist\","));
+        CliRunner.Result run = CliRunner.run("run", file.toString(), "--store", dir.resolve("bad.db").toString(),
+                "--data", TestData.dataDirectory().toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("$.strategy.settings.taskData").contains("one entry per task of the run (2)")
+                .doesNotContain("Exception");
+        assertThat(Files.exists(dir.resolve("bad.db"))).isFalse();
+    }
+
     @Test
     void missingSuperNetworkDataIsRefusedBeforeAnythingIsWritten() throws Exception {
         Path file = shrunk("darts-fashion.json");

@@ -33,7 +33,7 @@ class TaskSettingsRangesTest {
             kinds++;
             assertThat(p.settingKeys()).as(p.kind()).isNotEmpty();
         }
-        assertThat(kinds).isEqualTo(4);
+        assertThat(kinds).isEqualTo(5);
         assertThatThrownBy(() -> settings("{\"batchsize\": 3}").requireOnly(
                 EvaluatorProvider.forKind("image").settingKeys()))
                 .hasMessageContaining("$.tasks[0].settings.batchsize").hasMessageContaining("did you mean 'batchSize'");

@@ -43,6 +43,12 @@ public final class Nb201SupernetProvider implements OneShotModelProvider {
         s.put("testSize", 1);
         s.put("splitSeed", spec.splitSeed());
         s.put("downsample", spec.downsample());
+        if (spec.trainImages() != null) {
+            s.put("trainImages", spec.trainImages());
+        }
+        if (spec.trainLabels() != null) {
+            s.put("trainLabels", spec.trainLabels());
+        }
         TaskSpec task = new TaskSpec("supernet", "image", spec.data(), "accuracy",
                 new Settings(spec.source(), "$.strategy.settings", s));
         ImageTaskData d = ImageTaskData.load(task, environment);

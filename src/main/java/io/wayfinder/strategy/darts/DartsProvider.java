@@ -56,6 +56,6 @@ public final class DartsProvider implements StrategyProvider<DartsSettings> {
 
     @Override
     public Set<LiveView> views() {
-        return Set.of(LiveView.POLICY);
+        return Set.of(LiveView.POLICY, LiveView.SUPERNET);
     }
 }

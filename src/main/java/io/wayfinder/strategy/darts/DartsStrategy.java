@@ -3,6 +3,7 @@ package io.wayfinder.strategy.darts;
 import io.wayfinder.run.PolicySnapshot;
 import io.wayfinder.run.Rng;
 import io.wayfinder.run.StateCodec;
+import io.wayfinder.run.SupernetEpoch;
 import io.wayfinder.space.Configuration;
 import io.wayfinder.space.SearchSpace;
 import io.wayfinder.strategy.Observation;
@@ -10,7 +11,7 @@ import io.wayfinder.strategy.Strategy;
 import io.wayfinder.strategy.StrategyDivergedException;
 import io.wayfinder.strategy.oneshot.Batches;
 import io.wayfinder.strategy.oneshot.CellSpaces;
-import io.wayfinder.strategy.oneshot.SgdMomentum;
+import io.wayfinder.task.oneshot.SgdMomentum;
 import io.wayfinder.strategy.oneshot.SupernetSettings;
 import io.wayfinder.task.oneshot.OneShotModel;
 import io.wayfinder.task.oneshot.OneShotModel.Mixing;
@@ -61,6 +62,7 @@ public final class DartsStrategy implements Strategy {
     private boolean stopped;
     private int[] served;
     private int[] kept;
+    private String pendingNotes;
 
     /**
      * @param factory builds the super-network on first use (so validating a project loads no data)
@@ -152,6 +154,7 @@ public final class DartsStrategy implements Strategy {
 
     private void runEpoch() {
         long t0 = System.nanoTime();
+        double cpu0 = SupernetEpoch.threadCpuSeconds();
         OneShotModel m = model;
         int[] train = Batches.permutation(m.examples(Split.TRAIN), rng);
         int[] val = Batches.permutation(m.examples(Split.VALIDATION), rng);
@@ -160,10 +163,10 @@ public final class DartsStrategy implements Strategy {
                 : Math.max(1, Math.min(train.length, val.length) / batch);
         double lr = net.learningRate(epochsDone);
         double beta = settings.remedy().equals("darts-minus") ? 1 - (double) epochsDone / net.epochs() : 0;
-        double trainLoss = 0;
-        double trainAcc = 0;
-        double valLoss = 0;
-        double valAcc = 0;
+        double[] trainLoss = new double[steps];
+        double[] trainAcc = new double[steps];
+        double[] valLoss = new double[steps];
+        double[] valAcc = new double[steps];
         for (int step = 0; step < steps; step++) {
             int[] bt = Batches.slice(train, step, batch);
             int[] bv = Batches.slice(val, step, batch);
@@ -182,10 +185,10 @@ public final class DartsStrategy implements Strategy {
             Pass t = m.pass(weights, new Mixing(alphas, null, beta), Split.TRAIN, bt, true, false);
             requireFinite(t.loss(), t.weightGradient());
             sgd.step(weights, t.weightGradient(), lr, net.momentum(), net.weightDecay(), net.gradClip(), null);
-            trainLoss += t.loss();
-            trainAcc += t.accuracy();
-            valLoss += v.loss();
-            valAcc += v.accuracy();
+            trainLoss[step] = t.loss();
+            trainAcc[step] = t.accuracy();
+            valLoss[step] = v.loss();
+            valAcc[step] = v.accuracy();
         }
         epochsDone++;
         int[] cell = derive(alphas, settings.excludeNone());
@@ -205,9 +208,12 @@ public final class DartsStrategy implements Strategy {
         }
         LOG.info(String.format("DARTS epoch %d/%d: lr %.4f%s, train loss %.3f acc %.3f, validation loss %.3f acc %.3f,"
                         + " alpha entropy %.3f, cell %s (%d skip)%s, %.1f s", epochsDone, net.epochs(), lr,
-                beta > 0 ? String.format(", aux skip %.2f", beta) : "", trainLoss / steps, trainAcc / steps,
-                valLoss / steps, valAcc / steps, meanEntropy(), CellSpaces.describe(cell, m.operations()), skips,
-                note, (System.nanoTime() - t0) / 1e9));
+                beta > 0 ? String.format(", aux skip %.2f", beta) : "", SupernetEpoch.mean(trainLoss),
+                SupernetEpoch.mean(trainAcc), SupernetEpoch.mean(valLoss), SupernetEpoch.mean(valAcc), meanEntropy(),
+                CellSpaces.describe(cell, m.operations()), skips, note, (System.nanoTime() - t0) / 1e9));
+        pendingNotes = new SupernetEpoch(id(), epochsDone, net.epochs(), lr, trainLoss, trainAcc, valLoss, valAcc,
+                meanEntropy(), (System.nanoTime() - t0) / 1e9, SupernetEpoch.threadCpuSeconds() - cpu0,
+                CellSpaces.describe(cell, m.operations())).toNotes();
     }
 
     /** The unrolled architecture gradient and the validation pass it made. */
@@ -316,6 +322,13 @@ public final class DartsStrategy implements Strategy {
             }
         }
         return h / p.length;
+    }
+
+    @Override
+    public Optional<String> proposalNotes(int task) {
+        String n = pendingNotes;
+        pendingNotes = null;
+        return Optional.ofNullable(n);
     }
 
     @Override

@@ -40,8 +40,20 @@ public final class EnasProvider implements StrategyProvider<EnasSettings> {
     @Override
     public Strategy create(EnasSettings settings, StrategyContext context) {
         String source = context.settings().source();
-        return new EnasStrategy(context.space(), context.taskCount(), settings, context.seed(),
-                settings.supernet().factory(context.space(), source), source);
+        if (settings.taskSupernets().isEmpty()) {
+            return new EnasStrategy(context.space(), context.taskCount(), settings, context.seed(),
+                    settings.supernet().factory(context.space(), source), source);
+        }
+        if (settings.taskSupernets().size() != context.taskCount()) {
+            throw new io.wayfinder.run.InputException(source, "$.strategy.settings.taskData", "one entry per task of "
+                    + "the run (" + context.taskCount() + "), found " + settings.taskSupernets().size());
+        }
+        java.util.List<java.util.function.Supplier<io.wayfinder.task.oneshot.OneShotModel>> factories =
+                new java.util.ArrayList<>();
+        for (var t : settings.taskSupernets()) {
+            factories.add(t.factory(context.space(), source));
+        }
+        return new EnasStrategy(context.space(), context.taskCount(), settings, context.seed(), factories, source);
     }
 
     @Override
@@ -56,6 +68,6 @@ public final class EnasProvider implements StrategyProvider<EnasSettings> {
 
     @Override
     public Set<LiveView> views() {
-        return Set.of(LiveView.POLICY);
+        return Set.of(LiveView.POLICY, LiveView.SUPERNET, LiveView.TASK_EMBEDDINGS);
     }
 }

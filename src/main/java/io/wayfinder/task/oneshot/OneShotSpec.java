@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param batchSize      examples per batch of {@link OneShotModel#accuracy}
  * @param doublePrecision compute in double precision (gradient checks) instead of float
  * @param source         the project file, for errors
+ * @param trainImages    the training images' file in {@code data}, or null for the image task's default name
+ * @param trainLabels    the training labels' file in {@code data}, or null for the default name
  */
 public record OneShotSpec(String data, int trainSize, int validationSize, long splitSeed, int downsample,
-                          int channels, int cells, int batchSize, boolean doublePrecision, String source) {
+                          int channels, int cells, int batchSize, boolean doublePrecision, String source,
+                          String trainImages, String trainLabels) {
     public OneShotSpec {
         Objects.requireNonNull(data, "data");
         if (trainSize < 1 || validationSize < 1 || downsample < 1 || channels < 1 || cells < 1 || batchSize < 1) {

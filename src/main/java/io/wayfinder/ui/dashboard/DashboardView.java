@@ -115,6 +115,9 @@ public final class DashboardView {
             chart.getStyleClass().add("small-chart");
             barsPane.getChildren().add(chart);
         }
+        if (model.supernet() != null) {
+            supernetCharts();
+        }
         historySlider.setMin(0);
         historySlider.maxProperty().bind(model.historySizeProperty().subtract(1));
         historySlider.disableProperty().bind(model.historySizeProperty().lessThan(2));
@@ -441,6 +444,46 @@ public final class DashboardView {
         });
         c.getStyleClass().add("number");
         return c;
+    }
+
+    /** A one-shot run: the super-network's loss and accuracy beside the architecture-weight bars. */
+    private void supernetCharts() {
+        SupernetCurves c = model.supernet();
+        XYChart loss = lineChart("super-network weight steps", axis("cross-entropy"),
+                List.of(c.trainLoss(), c.validationLoss()));
+        loss.setTitle("Super-network loss");
+        loss.setId("supernetLoss");
+        DefaultNumericAxis ay = axis("accuracy");
+        ay.setAutoRanging(false);
+        ay.set(0, 1);
+        ay.setTickUnit(0.1);
+        XYChart accuracy = lineChart("super-network weight steps", ay, List.of(c.trainAccuracy(),
+                c.validationAccuracy()));
+        accuracy.setTitle("Super-network accuracy");
+        accuracy.setId("supernetAccuracy");
+        Label caption = new Label();
+        caption.setId("supernetCaption");
+        caption.setWrapText(true);
+        caption.getStyleClass().add("muted");
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        caption.textProperty().bind(model.supernetCaptionProperty());
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, caption, loss, accuracy);
+        box.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
+        caption.maxWidthProperty().bind(box.widthProperty().subtract(12));
+        javafx.scene.layout.VBox.setVgrow(loss, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.VBox.setVgrow(accuracy, javafx.scene.layout.Priority.ALWAYS);
+        box.setMinWidth(320);
+        io.wayfinder.ui.common.ChartExport.install(loss, "supernet-loss");
+        io.wayfinder.ui.common.ChartExport.install(accuracy, "supernet-accuracy");
+        javafx.scene.layout.BorderPane holder = (javafx.scene.layout.BorderPane) barsScroll.getParent();
+        holder.setCenter(null);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(barsScroll, box);
+        split.setId("supernetSplit");
+        // two columns of smaller bar charts fit beside the curves
+        barsPane.setPrefTileWidth(295);
+        barsPane.setPrefTileHeight(185);
+        split.setDividerPositions(0.6);
+        holder.setCenter(split);
     }
 
     private static DefaultNumericAxis axis(String name) {

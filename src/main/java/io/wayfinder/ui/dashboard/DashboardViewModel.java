@@ -94,6 +94,9 @@ public final class DashboardViewModel implements AutoCloseable {
     private volatile int observed;
     private final Coalescer toUi;
     private final StrategyViewModel strategyView;
+    private final SupernetCurves supernet;
+    private final StringProperty supernetCaption = new SimpleStringProperty("");
+    private int supernetOrder = -1;
     private long lastStrategyRefresh;
     private RunFollower follower;
     private LongConsumer latencyProbe = n -> { };
@@ -140,6 +143,11 @@ public final class DashboardViewModel implements AutoCloseable {
         title.set("run " + runId + " · " + run.name() + " · " + run.strategy());
         this.toUi = new Coalescer(ui, this::onUi);
         this.strategyView = new StrategyViewModel(store, run, space, ui);
+        this.supernet = io.wayfinder.service.LiveStrategy.views(run).contains(io.wayfinder.strategy.LiveView.SUPERNET)
+                ? new SupernetCurves() : null;
+        if (supernet != null) {
+            supernetCaption.set(supernet.caption());
+        }
         embeddingIndex.addListener((o, a, b) -> {
             EmbeddingHistory h = embeddingHistory.get();
             int i = b.intValue();
@@ -212,6 +220,14 @@ public final class DashboardViewModel implements AutoCloseable {
             if (s.task() == task) {
                 pendingEvolution.add(s);
             }
+        }
+        if (supernet != null && !batch.trials().isEmpty()) {
+            // the follower's summaries carry no provenance: read the new trials' full records (one per search epoch)
+            List<TrialRecord> full = store.observedTrials(runId, supernetOrder);
+            for (TrialRecord t : full) {
+                supernetOrder = Math.max(supernetOrder, t.observeOrder());
+            }
+            supernet.add(full);
         }
         chartsDirty |= taskChanged || !batch.snapshots().isEmpty();
         long now = System.nanoTime();
@@ -318,6 +334,9 @@ public final class DashboardViewModel implements AutoCloseable {
             settingIndex = false;
         }
         historyLabel.set(uiHistoryLabel);
+        if (supernet != null) {
+            supernetCaption.set(supernet.caption());
+        }
         RunRecord r = run;
         String gone = interrupted;
         summary.set(observed + " / " + r.requestedTrials() + " trials · "
@@ -516,6 +535,16 @@ public final class DashboardViewModel implements AutoCloseable {
     /** The strategy's own live view (population or densities), as its provider declares it. */
     public StrategyViewModel strategyView() {
         return strategyView;
+    }
+
+    /** A one-shot run's super-network training curves, or null when the strategy trains none. */
+    public SupernetCurves supernet() {
+        return supernet;
+    }
+
+    /** What the super-network charts show (empty when there are none). */
+    public StringProperty supernetCaptionProperty() {
+        return supernetCaption;
     }
 
     /** Why the policy charts are empty for this run's strategy, or null when they will fill. */

@@ -71,6 +71,14 @@ public final class TrialFacts {
                 : trial.durationMillis() < 1 ? "under 1 ms" : duration(trial.durationMillis())));
         facts.add(new Fact("Controller's probability", probability));
         facts.add(new Fact("Seed", Long.toString(trial.seed())));
+        io.wayfinder.run.SupernetEpoch.fromProvenance(trial.provenance()).ifPresent(e -> facts.add(new Fact(
+                "Found by", String.format(Locale.ROOT, "%s super-network, search epoch %d of %d: training batches "
+                        + "accuracy %.3f, validation batches %.3f%s (%d weight steps, %.1f s)",
+                        e.strategy().toUpperCase(Locale.ROOT), e.epoch(), e.epochs(),
+                        io.wayfinder.run.SupernetEpoch.mean(e.trainAccuracy()),
+                        io.wayfinder.run.SupernetEpoch.mean(e.validationAccuracy()),
+                        Double.isNaN(e.alphaEntropy()) ? "" : String.format(Locale.ROOT,
+                                ", alpha entropy %.3f", e.alphaEntropy()), e.steps(), e.seconds()))));
         if (details != null) {
             if (details.has("parameters")) {
                 facts.add(new Fact("Parameters", String.format(Locale.ROOT, "%,d", details.get("parameters").asLong())));

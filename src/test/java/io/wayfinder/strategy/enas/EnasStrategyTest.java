@@ -69,4 +69,48 @@ class EnasStrategyTest {
         assertArrayEquals(a.state(), b.state());
         assertEquals(6, a.epochsDone());
     }
+
+    @Test
+    void multitaskEnasSharesOneWeightVectorAndOneControllerWithAnEmbeddingPerTask() {
+        ToyCellModel[] toys = {new ToyCellModel(), new ToyCellModel()};
+        java.util.List<java.util.function.Supplier<io.wayfinder.task.oneshot.OneShotModel>> factories =
+                java.util.List.of(() -> toys[0], () -> toys[1]);
+        EnasStrategy s = new EnasStrategy(NB201, 2, settings(), 3, factories, "test.json");
+        assertEquals(2, s.supernets());
+        // the first task's proposal runs the epoch for both; the second task's proposal in that epoch does not
+        s.propose(0);
+        int afterFirst = toys[0].passes + toys[1].passes;
+        s.propose(1);
+        assertEquals(afterFirst, toys[0].passes + toys[1].passes);
+        assertEquals(1, s.epochsDone());
+        // every weight step took one batch of each task, every controller step one reward per task
+        assertEquals(toys[0].passes, toys[1].passes);
+        assertEquals(20 + 50 + 10, toys[0].passes);
+        double[][] emb = s.taskEmbeddings().orElseThrow();
+        assertEquals(2, emb.length);
+        assertTrue(!java.util.Arrays.equals(emb[0], emb[1]), "each task has its own embedding");
+        // the super-network's notes hold both tasks' batches, interleaved
+        io.wayfinder.run.SupernetEpoch e = io.wayfinder.run.SupernetEpoch.fromProvenance("{\"search\":"
+                + s.proposalNotes(0).orElseThrow() + "}").orElseThrow();
+        assertEquals(40, e.steps());
+        assertEquals(100, e.validationAccuracy().length);
+        // resume continues exactly, both tasks' cells and the shared controller included
+        for (int t = 0; t < 2; t++) {
+            s.propose(0);
+            s.propose(1);
+        }
+        ToyCellModel[] toys2 = {new ToyCellModel(), new ToyCellModel()};
+        EnasStrategy b = new EnasStrategy(NB201, 2, settings(), 3, java.util.List.of(() -> toys2[0], () -> toys2[1]),
+                "test.json");
+        b.restore(s.state());
+        for (int t = 0; t < 2; t++) {
+            assertArrayEquals(s.propose(0).indices(), b.propose(0).indices());
+            assertArrayEquals(s.propose(1).indices(), b.propose(1).indices());
+        }
+        assertArrayEquals(s.state(), b.state());
+        assertEquals(5, s.epochsDone());
+        // a single-task strategy refuses a multitask state
+        EnasStrategy single = new EnasStrategy(NB201, 2, settings(), 3, ToyCellModel::new, "test.json");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> single.restore(s.state()));
+    }
 }

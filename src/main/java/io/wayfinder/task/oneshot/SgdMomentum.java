@@ -1,4 +1,4 @@
-package io.wayfinder.strategy.oneshot;
+package io.wayfinder.task.oneshot;
 
 import io.wayfinder.run.StateCodec;
 import java.io.DataInputStream;
