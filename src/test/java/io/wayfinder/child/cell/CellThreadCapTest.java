@@ -23,7 +23,7 @@ class CellThreadCapTest {
     @Test
     void oneNd4jThreadGivesTheSamePerplexityCurveAsTheDefaultThreads() throws Exception {
         Path ptb = TestData.require("ptb/ptb.train.txt").getParent();
-        LanguageModelCorpus corpus = LanguageModelCorpus.read(ptb, 6_000, 2_000, 2_000, 500);
+        LanguageModelCorpus corpus = LanguageModelCorpus.read(ptb, 3_000, 1_000, 1_000, 400);
         int threads = Nd4j.getEnvironment().maxThreads();
         int master = Nd4j.getEnvironment().maxMasterThreads();
         int blas = Nd4j.factory().blas().getMaxThreads();
@@ -31,7 +31,9 @@ class CellThreadCapTest {
             // ND4J's default is a team of every core per operation (at least two here, so that the arms differ)
             double[] defaults = onFreshThread(corpus, Math.max(2, Runtime.getRuntime().availableProcessors()));
             double[] capped = onFreshThread(corpus, 1);
-            assertThat(defaults[0]).as("untrained perplexity (about the vocabulary size)").isGreaterThan(300);
+            System.out.printf("cell child, validation perplexity by epoch: default threads %s, one thread %s%n",
+                    java.util.Arrays.toString(defaults), java.util.Arrays.toString(capped));
+            assertThat(defaults[0]).as("untrained perplexity (about the vocabulary size)").isGreaterThan(200);
             assertThat(defaults[defaults.length - 1]).as("it learns").isLessThan(0.6 * defaults[0]);
             for (int e = 0; e < defaults.length; e++) {
                 assertThat(capped[e]).as("validation perplexity after epoch %d", e)
@@ -44,7 +46,7 @@ class CellThreadCapTest {
         }
     }
 
-    /** Validation perplexity before training and after each of 3 epochs, trained on a new thread. */
+    /** Validation perplexity before training and after each of 2 epochs, trained on a new thread. */
     private static double[] onFreshThread(LanguageModelCorpus corpus, int threads) throws InterruptedException {
         AtomicReference<Object> out = new AtomicReference<>();
         Thread t = new Thread(() -> {
@@ -77,7 +79,7 @@ class CellThreadCapTest {
             }
         }
         CellSpec spec = CellSpec.of(space, new Configuration(pick));
-        LanguageModelSettings s = new LanguageModelSettings(16, 32, 10, 12, 3, 0.01, 9);
+        LanguageModelSettings s = new LanguageModelSettings(8, 16, 8, 8, 2, 0.02, 9);
         double[] curve = new double[s.epochs() + 1];
         try (LanguageModel m = new UnrolledLanguageModel(new NasCell(spec), corpus.vocabulary().size(), s)) {
             curve[0] = m.perplexity(corpus.valid());
