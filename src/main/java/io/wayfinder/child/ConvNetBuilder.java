@@ -18,6 +18,10 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.FixedSchedule;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * Turns a {@link ConvNetPlan} into a Deeplearning4j {@link ComputationGraphConfiguration} (NCHW, float): a
@@ -30,13 +34,23 @@ public final class ConvNetBuilder {
     private ConvNetBuilder() {
     }
 
-    /** The graph configuration of a plan, seeded, trained with Adam at {@code learningRate}. */
+    /** The graph configuration of a plan, seeded, trained with Adam at a constant {@code learningRate}. */
     public static ComputationGraphConfiguration configuration(ConvNetPlan plan, long seed, double learningRate) {
+        return configuration(plan, seed, learningRate, "constant", 0);
+    }
+
+    /**
+     * The graph configuration of a plan, seeded, trained with Adam whose learning rate starts at {@code learningRate}
+     * and follows {@code schedule}: {@code constant}, or {@code linear} / {@code cosine} decay to zero at minibatch
+     * {@code iterations} (the child's whole training).
+     */
+    public static ComputationGraphConfiguration configuration(ConvNetPlan plan, long seed, double learningRate,
+                                                              String schedule, int iterations) {
         ConvNetPlan.Node image = plan.nodes().get(0);
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(learningRate))
+                .updater(new Adam(learningRateSchedule(learningRate, schedule, iterations)))
                 .weightInit(WeightInit.RELU)
                 .convolutionMode(ConvolutionMode.Same)
                 .graphBuilder()
@@ -77,6 +91,28 @@ public final class ConvNetBuilder {
         }
         g.setOutputs(ConvNetPlan.OUTPUT);
         return g.build();
+    }
+
+    /**
+     * The learning rate by minibatch (iteration) for {@code schedule}; decays reach zero at {@code iterations}. (Not
+     * DL4J's {@code PolySchedule}: in 1.0.0-M2.1 its value grows with the iteration instead of decaying.)
+     */
+    static ISchedule learningRateSchedule(double learningRate, String schedule, int iterations) {
+        if (schedule.equals("constant")) {
+            return new FixedSchedule(learningRate);
+        }
+        if (!schedule.equals("linear") && !schedule.equals("cosine")) {
+            throw new IllegalArgumentException("unknown learning-rate schedule " + schedule
+                    + " (constant, linear, cosine)");
+        }
+        int n = Math.max(1, iterations);
+        Map<Integer, Double> values = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            double done = (double) i / n;
+            values.put(i, learningRate * (schedule.equals("linear") ? 1 - done : 0.5 * (1 + Math.cos(Math.PI * done))));
+        }
+        values.put(n, 0.0);
+        return new MapSchedule(ScheduleType.ITERATION, values);
     }
 
     /**

@@ -43,7 +43,7 @@ public final class ConvNetEvaluator implements TrialEvaluator {
     /** Registers this evaluator for task kind {@code image}. */
     public static final class Provider implements EvaluatorProvider {
         /** The documented task settings of this kind. */
-        public static final java.util.Set<String> KEYS = java.util.Set.of("trainSize", "validationSize", "testSize", "splitSeed", "epochs", "batchSize", "learningRate", "cubedReward", "lastEpochs", "trainImages", "trainLabels", "testImages", "testLabels", "classes", "downsample", "ndThreads");
+        public static final java.util.Set<String> KEYS = java.util.Set.of("trainSize", "validationSize", "testSize", "splitSeed", "epochs", "batchSize", "learningRate", "cubedReward", "lastEpochs", "trainImages", "trainLabels", "testImages", "testLabels", "classes", "downsample", "ndThreads", "learningRateSchedule");
 
         @Override
         public java.util.Set<String> settingKeys() {
@@ -72,7 +72,10 @@ public final class ConvNetEvaluator implements TrialEvaluator {
         ImageDataSet train = data.train();
         ConvNetArchitecture architecture = ConvNetArchitecture.from(context.space(), context.configuration());
         ConvNetPlan plan = ConvNetPlan.of(architecture, train.rows(), train.cols(), 1, train.classes());
-        ComputationGraphConfiguration conf = ConvNetBuilder.configuration(plan, context.seed(), s.learningRate());
+        int epochs = context.scaled(s.epochs());
+        int iterations = epochs * ((train.count() + s.batchSize() - 1) / s.batchSize());
+        ComputationGraphConfiguration conf = ConvNetBuilder.configuration(plan, context.seed(), s.learningRate(),
+                s.learningRateSchedule(), iterations);
         ComputationGraph net = new ComputationGraph(conf);
         net.init();
         OneDnnHelpers.install(net);
@@ -84,8 +87,8 @@ public final class ConvNetEvaluator implements TrialEvaluator {
         details.put("validationImages", data.validation().count());
         details.put("testImages", data.test().count());
         ArrayNode curve = details.putArray("epochs");
-        int epochs = context.scaled(s.epochs());
         details.put("epochsTrained", epochs);
+        details.put("learningRateSchedule", s.learningRateSchedule());
         double[] validation = new double[epochs];
         long t0 = System.nanoTime();
         try {

@@ -21,11 +21,16 @@ import io.wayfinder.project.Settings;
  * @param testLabels     test label file name
  * @param classes        number of classes
  * @param downsample     shrink images by this factor (2: 28x28 to 14x14 by 2x2 averaging) to fit a CPU budget
+ * @param learningRateSchedule {@code constant} (default), or {@code linear} / {@code cosine}: decay from
+ *                       {@code learningRate} to zero over the child's training minibatches
  */
 public record ImageTaskSettings(int trainSize, int validationSize, int testSize, long splitSeed, int epochs,
                                 int batchSize, double learningRate, boolean cubedReward, int lastEpochs,
                                 String trainImages, String trainLabels, String testImages, String testLabels,
-                                int classes, int downsample) {
+                                int classes, int downsample, String learningRateSchedule) {
+
+    /** The values of {@code learningRateSchedule}. */
+    public static final java.util.List<String> SCHEDULES = java.util.List.of("constant", "linear", "cosine");
 
     public static final String TRAIN_IMAGES = "train-images-idx3-ubyte.gz";
     public static final String TRAIN_LABELS = "train-labels-idx1-ubyte.gz";
@@ -49,7 +54,8 @@ public record ImageTaskSettings(int trainSize, int validationSize, int testSize,
                 s.string("testImages", TEST_IMAGES),
                 s.string("testLabels", TEST_LABELS),
                 s.integer("classes", 10, 2, 100_000),
-                s.integer("downsample", 1, 1, 28));
+                s.integer("downsample", 1, 1, 28),
+                s.oneOf("learningRateSchedule", "constant", SCHEDULES));
         positive(s, "epochs", t.epochs, 1);
         positive(s, "batchSize", t.batchSize, 1);
         positive(s, "lastEpochs", t.lastEpochs, 1);

@@ -1,6 +1,7 @@
 package io.wayfinder.child.cell;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wayfinder.child.Nd4jThreads;
 import io.wayfinder.run.InputException;
 import io.wayfinder.run.Json;
 import io.wayfinder.project.Settings;
@@ -24,7 +25,8 @@ import java.nio.file.Path;
  * <p>Settings: {@code trainTokens} (30000), {@code validTokens} (8000), {@code testTokens} (8000), {@code vocabulary}
  * (2000), {@code embedding} (32), {@code hidden} (64), {@code steps} (20), {@code batch} (24), {@code epochs} (2),
  * {@code learningRate} (0.01), {@code rewardConstant} (80), {@code cell} ({@code searched} or {@code lstm}: an LSTM
- * through the same path, ignoring the configuration).
+ * through the same path, ignoring the configuration), {@code ndThreads} (0 = ND4J's default: every core; 1 is fastest
+ * with one worker per core, since a cell's operations are small).
  */
 public final class LanguageModelEvaluator implements TrialEvaluator {
     private final LanguageModelCorpus corpus;
@@ -53,6 +55,7 @@ public final class LanguageModelEvaluator implements TrialEvaluator {
     private static LanguageModelSettings modelSettings(Settings settings, long seed) {
         settings.oneOf("cell", "searched", java.util.List.of("searched", "lstm"));
         settings.number("rewardConstant", 80, 1e-9, 1e9);
+        settings.integer("ndThreads", 0, 0, 256);
         return new LanguageModelSettings(settings.integer("embedding", 32, 1, 4096),
                 settings.integer("hidden", 64, 1, 4096), settings.integer("steps", 20, 1, 10_000),
                 settings.integer("batch", 24, 1, 65_536), settings.integer("epochs", 2, 1, 1000),
@@ -61,6 +64,8 @@ public final class LanguageModelEvaluator implements TrialEvaluator {
 
     @Override
     public Evaluation evaluate(TrialContext context) {
+        // OpenMP keeps its thread count per calling thread: cap it on the thread that trains this child
+        Nd4jThreads.capOnThisThread(settings.integer("ndThreads", 0, 0, 256));
         LanguageModelSettings base = modelSettings(settings, context.seed());
         LanguageModelSettings s = new LanguageModelSettings(base.embedding(), base.hidden(), base.steps(), base.batch(),
                 context.scaled(base.epochs()), base.learningRate(), base.seed());
@@ -121,7 +126,7 @@ public final class LanguageModelEvaluator implements TrialEvaluator {
     /** Registers kind {@code language-model}. */
     public static final class Provider implements EvaluatorProvider {
         /** The documented task settings of this kind. */
-        public static final java.util.Set<String> KEYS = java.util.Set.of("trainTokens", "validTokens", "testTokens", "vocabulary", "embedding", "hidden", "steps", "batch", "epochs", "learningRate", "cell", "rewardConstant");
+        public static final java.util.Set<String> KEYS = java.util.Set.of("trainTokens", "validTokens", "testTokens", "vocabulary", "embedding", "hidden", "steps", "batch", "epochs", "learningRate", "cell", "rewardConstant", "ndThreads");
 
         @Override
         public java.util.Set<String> settingKeys() {
