@@ -36,7 +36,8 @@ public record ChildTraining(Optimizer optimizer, double gradientClipping) {
          * a = learning rate / (sqrt(accumulated squared gradients) + epsilon): L1 soft-thresholds
          * (w = sign(w) max(0, |w| - a l1): exact zeros), L2 shrinks (w = w / (1 + a l2)). Rows of a token lookup (the
          * wide weights, a fine-tuned embedding table) that got no gradient in a step are left alone, as TensorFlow's
-         * sparse update does.
+         * sparse update does. The training loss Deeplearning4j reports (the loss curve, {@code finalLoss}) is then the
+         * data loss alone, without the penalty that the {@code adagrad} path's loss includes.
          */
         PROXIMAL_ADAGRAD("proximal-adagrad");
 

@@ -177,4 +177,41 @@ class TextChildOptimizerTest {
         assertThatThrownBy(() -> new ChildTraining(ChildTraining.Optimizer.ADAGRAD, -1))
                 .hasMessageContaining("gradientClipping");
     }
+
+    @Test
+    void theEvaluatorReadsTheSettingsTheNgramSpaceAndRecordsThemInTheProvenance(@org.junit.jupiter.api.io.TempDir
+                                                                               java.nio.file.Path cache) {
+        io.wayfinder.space.SearchSpace space = io.wayfinder.space.SearchSpaceCodec.read(
+                TestData.samples().resolve("spaces/taml-text-ngrams.json"));
+        assertThat(space.decisions()).hasSize(13);
+        java.util.Map<String, Object> v = TextTrialEvaluatorTest.base();
+        v.put("wideFeatures", "unigram-bigram-tfidf");
+        v.put("fineTune", true);
+        TextTrialEvaluator e = evaluator(cache, ", \"optimizer\": \"proximal-adagrad\", \"gradientClipping\": 5");
+        Evaluation ev = e.evaluate(new io.wayfinder.task.TrialContext(space, space.configuration(v), null, 42, 1,
+                () -> false));
+        assertThat(ev.details().get("optimizer").asText()).startsWith("proximal-adagrad: ")
+                .endsWith("gradients clipped to L2 norm 5.0 per layer");
+        assertThat(ev.details().get("wideFeatures").asText()).isEqualTo("unigram-bigram-tfidf");
+        assertThat(ev.validationMetric()).isBetween(0.5, 1.0);
+        // the paper's space has no such decision: unigram indicators, Adagrad, as before
+        TextTrialEvaluator plain = evaluator(cache, "");
+        Evaluation old = plain.evaluate(new io.wayfinder.task.TrialContext(TextTrialEvaluatorTest.SPACE,
+                TextTrialEvaluatorTest.SPACE.configuration(TextTrialEvaluatorTest.base()), null, 42, 1, () -> false));
+        assertThat(old.details().get("wideFeatures").asText()).isEqualTo("unigram-indicators");
+        assertThat(old.details().get("optimizer").asText()).startsWith("adagrad: ").endsWith("no gradient clipping");
+        assertThatThrownBy(() -> evaluator(cache, ", \"optimizer\": \"adam\""))
+                .isInstanceOf(io.wayfinder.run.InputException.class)
+                .hasMessageContaining("optimizer").hasMessageContaining("proximal-adagrad");
+        assertThatThrownBy(() -> evaluator(cache, ", \"wideMinCount\": 0"))
+                .isInstanceOf(io.wayfinder.run.InputException.class).hasMessageContaining("wideMinCount");
+    }
+
+    private static TextTrialEvaluator evaluator(java.nio.file.Path cache, String extraSettings) {
+        io.wayfinder.project.TaskSpec spec = new io.wayfinder.project.TaskSpec("sms-spam", "text", "sms-spam",
+                "accuracy", Settings.of("test", "$.settings", Json.readTree("{\"maxTrain\": 400, \"maxEval\": 200"
+                        + extraSettings + "}", "settings")));
+        return (TextTrialEvaluator) io.wayfinder.task.EvaluatorProvider.forKind("text").create(spec,
+                new io.wayfinder.task.TaskEnvironment(TestData.dataDirectory(), null, cache));
+    }
 }
