@@ -12,8 +12,18 @@ import java.util.List;
  *                         (Deeplearning4j's {@code ClipL2PerLayer}, applied before the updater)
  */
 public record ChildTraining(Optimizer optimizer, double gradientClipping) {
-    /** Today's behaviour: Adagrad with L1/L2 added to the gradient, no clipping. */
-    public static final ChildTraining DEFAULT = new ChildTraining(Optimizer.ADAGRAD, 0);
+    /**
+     * The text task's default (task settings absent): proximal Adagrad, as METHOD.md section 5 and the paper; chosen
+     * over {@link #ADAGRAD} by a paired measurement on validation with tuning seed 1000 (resources/benchmarks.md,
+     * "Text child: wide features, proximal Adagrad, divergence"). No gradient clipping.
+     */
+    public static final ChildTraining TASK_DEFAULT = new ChildTraining(Optimizer.PROXIMAL_ADAGRAD, 0);
+
+    /**
+     * The child's training before the {@code optimizer} setting existed (Adagrad with L1/L2 added to the gradient, no
+     * clipping): what {@code "optimizer": "adagrad"} selects, and what the trainer's shorter constructors use.
+     */
+    public static final ChildTraining ADAGRAD = new ChildTraining(Optimizer.ADAGRAD, 0);
 
     public ChildTraining {
         java.util.Objects.requireNonNull(optimizer, "optimizer");

@@ -49,7 +49,7 @@ public final class TextChildTrainer {
      */
     public TextChildTrainer(TextTaskData task, DeepFeatures features, TamlChildConfig config, boolean lookupInNetwork,
                             boolean bags) {
-        this(task, features, config, lookupInNetwork, bags, ChildTraining.DEFAULT);
+        this(task, features, config, lookupInNetwork, bags, ChildTraining.ADAGRAD);
     }
 
     /** @param training the optimiser and gradient clipping (task settings {@code optimizer}, {@code gradientClipping}) */

@@ -35,7 +35,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * before, kept as the reference the equivalence test compares with), {@code wideMinCount} (training occurrences a token
  * or a token pair needs to enter the wide tower's vocabulary, default 2, 1 to 1,000,000), {@code wideBigrams} (token
  * pairs kept by the n-gram choices of the {@code wideFeatures} decision, default 20000, 0 to 10,000,000),
- * {@code optimizer} ({@code adagrad}, the default, or {@code proximal-adagrad}: see {@link ChildTraining}),
+ * {@code optimizer} ({@code proximal-adagrad}, the default since issue 17, or {@code adagrad}, the optimiser of
+ * before: see {@link ChildTraining}),
  * {@code gradientClipping} (0, the default, = off; otherwise the L2 norm each layer's gradient is clipped to).
  */
 public final class TextTrialEvaluator implements TrialEvaluator {
@@ -73,8 +74,8 @@ public final class TextTrialEvaluator implements TrialEvaluator {
         this.maxTrainingSamples = s.longValue("maxTrainingSamples", 0);
         this.nd4jThreads = s.integer("nd4jThreads", 1, 1, 256);
         this.training = new ChildTraining(ChildTraining.Optimizer.of(s.oneOf("optimizer",
-                ChildTraining.DEFAULT.optimizer().id(), ChildTraining.Optimizer.ids())),
-                s.number("gradientClipping", 0, 0, 1e6));
+                ChildTraining.TASK_DEFAULT.optimizer().id(), ChildTraining.Optimizer.ids())),
+                s.number("gradientClipping", ChildTraining.TASK_DEFAULT.gradientClipping(), 0, 1e6));
         Nd4jThreads.capOnThisThread(nd4jThreads);
         if (s.bool("preloadModules", false)) {
             for (String m : modules.names()) {

@@ -76,7 +76,7 @@ public final class TwoTowerNetwork {
     public static Built build(TamlChildConfig c, int dimension, int localRows, int wideVocabulary, int classes,
                               long seed, boolean lookupInNetwork, boolean bags) {
         return build(c, dimension, localRows, wideVocabulary, classes, seed, lookupInNetwork, bags,
-                ChildTraining.DEFAULT);
+                ChildTraining.ADAGRAD);
     }
 
     /**

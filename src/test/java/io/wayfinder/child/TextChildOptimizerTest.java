@@ -194,12 +194,17 @@ class TextChildOptimizerTest {
                 .endsWith("gradients clipped to L2 norm 5.0 per layer");
         assertThat(ev.details().get("wideFeatures").asText()).isEqualTo("unigram-bigram-tfidf");
         assertThat(ev.validationMetric()).isBetween(0.5, 1.0);
-        // the paper's space has no such decision: unigram indicators, Adagrad, as before
+        // the paper's space has no such decision: unigram indicators; the task's default optimiser is proximal Adagrad
         TextTrialEvaluator plain = evaluator(cache, "");
         Evaluation old = plain.evaluate(new io.wayfinder.task.TrialContext(TextTrialEvaluatorTest.SPACE,
                 TextTrialEvaluatorTest.SPACE.configuration(TextTrialEvaluatorTest.base()), null, 42, 1, () -> false));
         assertThat(old.details().get("wideFeatures").asText()).isEqualTo("unigram-indicators");
-        assertThat(old.details().get("optimizer").asText()).startsWith("adagrad: ").endsWith("no gradient clipping");
+        assertThat(old.details().get("optimizer").asText()).startsWith("proximal-adagrad: ")
+                .endsWith("no gradient clipping");
+        TextTrialEvaluator before = evaluator(cache, ", \"optimizer\": \"adagrad\"");
+        assertThat(before.evaluate(new io.wayfinder.task.TrialContext(TextTrialEvaluatorTest.SPACE,
+                TextTrialEvaluatorTest.SPACE.configuration(TextTrialEvaluatorTest.base()), null, 42, 1, () -> false))
+                .details().get("optimizer").asText()).startsWith("adagrad: ");
         assertThatThrownBy(() -> evaluator(cache, ", \"optimizer\": \"adam\""))
                 .isInstanceOf(io.wayfinder.run.InputException.class)
                 .hasMessageContaining("optimizer").hasMessageContaining("proximal-adagrad");
