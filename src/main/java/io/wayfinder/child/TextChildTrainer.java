@@ -72,7 +72,9 @@ public final class TextChildTrainer {
     public Evaluation run(long trainingSamples, long seed, BooleanSupplier cancelled) {
         int dim = features == null ? 1 : features.dimension();
         int localRows = features == null ? 1 : features.localRows();
-        WideFeatures wide = task.wide(config.wideFeatures());
+        // a child without a wide tower builds no n-gram vocabulary (the unigram one exists already)
+        WideFeatures wide = task.wide(config.wideTower() ? config.wideFeatures()
+                : WideFeatures.Kind.UNIGRAM_INDICATORS);
         if (config.wideTower() && !bags && wide.values(TextTaskData.TRAIN) != null) {
             throw new ChildFailedException("wideFeatures " + wide.kind().id() + " has feature values: it needs the "
                     + "task setting lookups \"bags\" (the default), not \"sequences\"");
