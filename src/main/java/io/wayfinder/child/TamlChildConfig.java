@@ -19,10 +19,25 @@ import java.util.Map;
  * @param wideLearningRate  Adagrad learning rate of the wide tower
  * @param wideL1            L1 weight of the wide tower; NaN when the wide tower is disabled
  * @param trainingSamples   training samples seen (steps x batch size)
+ * @param wideFeatures      the wide tower's features (decision {@code wideFeatures}; unigram indicators when the space
+ *                          has no such decision, as the paper's)
  */
 public record TamlChildConfig(String embedding, boolean fineTune, int hiddenLayers, int hiddenSize, String activation,
                               String normalisation, double dropout, double deepLearningRate, double deepL2,
-                              double wideLearningRate, double wideL1, long trainingSamples) {
+                              double wideLearningRate, double wideL1, long trainingSamples,
+                              WideFeatures.Kind wideFeatures) {
+
+    public TamlChildConfig {
+        java.util.Objects.requireNonNull(wideFeatures, "wideFeatures");
+    }
+
+    /** A child of the paper's 12 decisions: the wide tower reads unigram indicators. */
+    public TamlChildConfig(String embedding, boolean fineTune, int hiddenLayers, int hiddenSize, String activation,
+                           String normalisation, double dropout, double deepLearningRate, double deepL2,
+                           double wideLearningRate, double wideL1, long trainingSamples) {
+        this(embedding, fineTune, hiddenLayers, hiddenSize, activation, normalisation, dropout, deepLearningRate,
+                deepL2, wideLearningRate, wideL1, trainingSamples, WideFeatures.Kind.UNIGRAM_INDICATORS);
+    }
 
     public boolean deepTower() {
         return !Double.isNaN(deepL2);
@@ -32,13 +47,18 @@ public record TamlChildConfig(String embedding, boolean fineTune, int hiddenLaye
         return !Double.isNaN(wideL1);
     }
 
-    /** Reads a configuration of the T-AML space ({@code sample-projects/spaces/taml-text.json}). */
+    /**
+     * Reads a configuration of the T-AML space ({@code sample-projects/spaces/taml-text.json}), or of a space that adds
+     * the {@code wideFeatures} decision ({@code taml-text-ngrams.json}).
+     */
     public static TamlChildConfig from(SearchSpace space, Configuration c) {
         Map<String, Object> v = space.values(c);
         return new TamlChildConfig(text(v, "embedding"), bool(v, "fineTune"), (int) number(v, "hiddenLayers"),
                 (int) number(v, "hiddenSize"), text(v, "activation"), text(v, "normalisation"), number(v, "dropout"),
                 number(v, "deepLearningRate"), weightOrOff(v, "deepRegularisation"), number(v, "wideLearningRate"),
-                weightOrOff(v, "wideRegularisation"), (long) number(v, "trainingSamples"));
+                weightOrOff(v, "wideRegularisation"), (long) number(v, "trainingSamples"),
+                v.containsKey("wideFeatures") ? WideFeatures.Kind.of(text(v, "wideFeatures"))
+                        : WideFeatures.Kind.UNIGRAM_INDICATORS);
     }
 
     private static Object get(Map<String, Object> v, String name) {

@@ -17,8 +17,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Trains one two-tower child on a task and scores it: batches of {@value #BATCH} drawn from reshuffled passes over
  * the training split until the configuration's number of training samples is seen, then accuracy on the validation
- * split (the reward) and on the test split (recorded only). A NaN or infinite loss is a {@link ChildFailedException};
- * the cancellation flag is polled every few steps.
+ * split (the reward) and on the test split (recorded only). The loss is checked after every step: the first NaN or
+ * infinite loss ends the trial at once as a {@link ChildFailedException} ("diverged: loss NaN at step k of n ...").
+ * The cancellation flag is polled every few steps.
  */
 public final class TextChildTrainer {
     public static final int BATCH = 100;
@@ -30,6 +31,7 @@ public final class TextChildTrainer {
     private final TamlChildConfig config;
     private final boolean lookupInNetwork;
     private final boolean bags;
+    private final ChildTraining training;
     private java.util.function.DoubleConsumer lossCurve = loss -> { };
 
     /**
@@ -47,6 +49,13 @@ public final class TextChildTrainer {
      */
     public TextChildTrainer(TextTaskData task, DeepFeatures features, TamlChildConfig config, boolean lookupInNetwork,
                             boolean bags) {
+        this(task, features, config, lookupInNetwork, bags, ChildTraining.ADAGRAD);
+    }
+
+    /** @param training the optimiser and gradient clipping (task settings {@code optimizer}, {@code gradientClipping}) */
+    public TextChildTrainer(TextTaskData task, DeepFeatures features, TamlChildConfig config, boolean lookupInNetwork,
+                            boolean bags, ChildTraining training) {
+        this.training = training;
         this.bags = bags;
         this.task = task;
         this.features = features;
@@ -63,9 +72,17 @@ public final class TextChildTrainer {
     public Evaluation run(long trainingSamples, long seed, BooleanSupplier cancelled) {
         int dim = features == null ? 1 : features.dimension();
         int localRows = features == null ? 1 : features.localRows();
-        TwoTowerNetwork.Built built = TwoTowerNetwork.build(config, dim, localRows, task.wideVocabulary(),
-                task.classCount(), seed, lookupInNetwork, bags);
+        // a child without a wide tower builds no n-gram vocabulary (the unigram one exists already)
+        WideFeatures wide = task.wide(config.wideTower() ? config.wideFeatures()
+                : WideFeatures.Kind.UNIGRAM_INDICATORS);
+        if (config.wideTower() && !bags && wide.values(TextTaskData.TRAIN) != null) {
+            throw new ChildFailedException("wideFeatures " + wide.kind().id() + " has feature values: it needs the "
+                    + "task setting lookups \"bags\" (the default), not \"sequences\"");
+        }
+        TwoTowerNetwork.Built built = TwoTowerNetwork.build(config, dim, localRows, wide.vocabulary(),
+                task.classCount(), seed, lookupInNetwork, bags, training);
         ComputationGraph graph = built.graph();
+        ProximalAdagrad proximal = new ProximalAdagrad(graph, built.proximal());
         try {
             if (built.inputs().contains("deepIds") || built.inputs().contains("deepBag")) {
                 TwoTowerNetwork.loadEmbedding(graph, features.localTable(), localRows, dim);
@@ -89,25 +106,26 @@ public final class TextChildTrainer {
                     }
                     batch[b] = order[pos++];
                 }
-                Inputs in = inputs(built.inputs(), TextTaskData.TRAIN, batch);
+                Inputs in = inputs(built.inputs(), wide, TextTaskData.TRAIN, batch);
                 INDArray labels = oneHot(task.labels(TextTaskData.TRAIN), batch, task.classCount());
                 graph.fit(new MultiDataSet(in.features, new INDArray[] {labels}, in.masks, null));
                 in.close();
                 labels.close();
+                loss = graph.score();
+                if (Double.isNaN(loss) || Double.isInfinite(loss)) {
+                    throw new ChildFailedException(divergence(loss, step + 1, steps));
+                }
+                proximal.apply();
                 if (step % CHECK_EVERY == CHECK_EVERY - 1 || step == steps - 1) {
-                    loss = graph.score();
                     lossCurve.accept(loss);
-                    if (Double.isNaN(loss) || Double.isInfinite(loss)) {
-                        throw new ChildFailedException("diverged: training loss " + loss + " at step " + (step + 1));
-                    }
                     if (cancelled.getAsBoolean()) {
                         throw new CancellationException("trial cancelled at step " + (step + 1));
                     }
                 }
             }
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
-            double validation = accuracy(graph, built.inputs(), TextTaskData.VALIDATION);
-            double test = accuracy(graph, built.inputs(), TextTaskData.TEST);
+            double validation = accuracy(graph, built.inputs(), wide, TextTaskData.VALIDATION);
+            double test = accuracy(graph, built.inputs(), wide, TextTaskData.TEST);
             if (Double.isNaN(validation)) {
                 throw new ChildFailedException("diverged: NaN outputs on the validation split");
             }
@@ -116,7 +134,14 @@ public final class TextChildTrainer {
                     .put("trainSeconds", trainSeconds).put("parameters", graph.numParams())
                     .put("deepTower", config.deepTower()).put("wideTower", config.wideTower())
                     .put("classes", task.classCount()).put("trainExamples", n)
-                    .put("lookups", bags ? "bags" : "sequences");
+                    .put("lookups", bags ? "bags" : "sequences")
+                    .put("optimizer", training.optimizer().id()).put("gradientClipping", training.gradientClipping());
+            if (config.wideTower()) {
+                INDArray w = graph.getLayer(bags ? "wideLogits" : "wideWeights").getParam("W");
+                details.put("wideFeatures", wide.kind().id()).put("wideVocabulary", wide.vocabulary())
+                        .put("wideNonZeroWeights", w.neq(0).castTo(DataType.INT).sumNumber().longValue())
+                        .put("wideWeights", w.length());
+            }
             details.put("network", graph.getConfiguration().toJson());
             return new Evaluation(validation, validation, test, details);
         } finally {
@@ -126,7 +151,22 @@ public final class TextChildTrainer {
         }
     }
 
-    private double accuracy(ComputationGraph graph, List<String> names, int split) {
+    /** The failure reason of a diverged trial: where, and the settings that usually explain it. */
+    private String divergence(double loss, long step, long steps) {
+        StringBuilder b = new StringBuilder("diverged: loss ").append(Double.isNaN(loss) ? "NaN" : loss)
+                .append(" at step ").append(step).append(" of ").append(steps).append(" (");
+        if (config.deepTower()) {
+            b.append("deep learning rate ").append(config.deepLearningRate()).append(", ");
+        }
+        if (config.wideTower()) {
+            b.append("wide learning rate ").append(config.wideLearningRate()).append(", ");
+        }
+        b.append(training.optimizer().id()).append(", ").append(training.gradientClipping() > 0
+                ? "gradients clipped to " + training.gradientClipping() : "no gradient clipping").append(")");
+        return b.toString();
+    }
+
+    private double accuracy(ComputationGraph graph, List<String> names, WideFeatures wide, int split) {
         int n = task.size(split);
         int[] labels = task.labels(split);
         int correct = 0;
@@ -135,7 +175,7 @@ public final class TextChildTrainer {
             for (int i = 0; i < idx.length; i++) {
                 idx[i] = start + i;
             }
-            Inputs in = inputs(names, split, idx);
+            Inputs in = inputs(names, wide, split, idx);
             INDArray out = graph.output(false, in.features, in.masks)[0];
             INDArray arg = out.argMax(1);
             for (int i = 0; i < idx.length; i++) {
@@ -178,7 +218,7 @@ public final class TextChildTrainer {
         }
     }
 
-    private Inputs inputs(List<String> names, int split, int[] rows) {
+    private Inputs inputs(List<String> names, WideFeatures wide, int split, int[] rows) {
         Inputs in = new Inputs(names.size());
         for (int k = 0; k < names.size(); k++) {
             switch (names.get(k)) {
@@ -196,13 +236,13 @@ public final class TextChildTrainer {
                     sequences(features.ids(split), rows, in, k);
                     break;
                 case "wideIds":
-                    sequences(task.wideIds(split), rows, in, k);
+                    sequences(wide.ids(split), rows, in, k);
                     break;
                 case "deepBag":
-                    in.features[k] = bag(features.ids(split), rows, features.localRows(), true);
+                    in.features[k] = bag(features.ids(split), null, rows, features.localRows(), true);
                     break;
                 case "wideBag":
-                    in.features[k] = bag(task.wideIds(split), rows, task.wideVocabulary(), false);
+                    in.features[k] = bag(wide.ids(split), wide.values(split), rows, wide.vocabulary(), false);
                     break;
                 default:
                     throw new IllegalStateException("unknown input " + names.get(k));
@@ -213,12 +253,20 @@ public final class TextChildTrainer {
 
     /**
      * Rows of a bag-of-tokens matrix [rows x width]: the indicators of an example's ids, or with {@code mean} each id's
-     * share of the example's ids (repeats counted), so that a product with a table is the sum or the mean of its rows.
+     * share of the example's ids (repeats counted), so that a product with a table is the sum or the mean of its rows;
+     * with {@code values} (aligned with the ids) each id's value instead of 1.
      */
-    private static INDArray bag(int[][] ids, int[] rows, int width, boolean mean) {
+    private static INDArray bag(int[][] ids, float[][] values, int[] rows, int width, boolean mean) {
         float[] x = new float[rows.length * width];
         for (int i = 0; i < rows.length; i++) {
             int[] s = ids[rows[i]];
+            if (values != null) {
+                float[] v = values[rows[i]];
+                for (int j = 0; j < s.length; j++) {
+                    x[i * width + s[j]] += v[j];
+                }
+                continue;
+            }
             float w = mean ? 1f / s.length : 1f;
             for (int id : s) {
                 x[i * width + id] += w;

@@ -2,17 +2,13 @@ package io.wayfinder.child;
 
 import io.wayfinder.task.TextDataset;
 import io.wayfinder.task.TextExample;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A text task prepared for the wide tower: a token vocabulary from the training split (the most frequent
+ * A text task prepared for the wide tower: by default a token vocabulary from the training split (the most frequent
  * {@code wideVocabulary} tokens seen at least twice) and, per example, the sorted unique ids of its known tokens: the
- * bag-of-tokens indicators. Id 0 is a bias token present in every example (the wide tower's class prior). Immutable.
+ * bag-of-tokens indicators. Id 0 is a bias token present in every example (the wide tower's class prior). The other
+ * {@link WideFeatures.Kind}s (bigrams, TF-IDF) are built on first use. Immutable apart from that memo.
  */
 public final class TextTaskData {
     /** Splits: 0 train, 1 validation, 2 test. */
@@ -21,53 +17,55 @@ public final class TextTaskData {
     public static final int TEST = 2;
 
     private final TextDataset dataset;
-    private final int wideVocabulary;
-    private final int[][][] wideIds;
+    private final int maxVocabulary;
+    private final int maxBigrams;
+    private final int minCount;
+    private final int maxTokens;
+    private final WideFeatures unigrams;
     private final int[][] labels;
+    private final ComputeOnce<WideFeatures> wide = new ComputeOnce<>();
 
+    /** The wide tower of before: unigram indicators of tokens seen at least twice. */
     public TextTaskData(TextDataset dataset, int maxVocabulary, int maxTokens) {
+        this(dataset, maxVocabulary, maxTokens, 2, maxVocabulary);
+    }
+
+    /**
+     * @param maxVocabulary most frequent tokens kept (setting {@code wideVocabulary})
+     * @param maxTokens     features per example (setting {@code maxTokens}; for n-grams: unigrams and bigrams each)
+     * @param minCount      training occurrences a token or a pair needs to be kept (setting {@code wideMinCount})
+     * @param maxBigrams    most frequent adjacent-token pairs kept by the n-gram features (setting {@code wideBigrams})
+     */
+    public TextTaskData(TextDataset dataset, int maxVocabulary, int maxTokens, int minCount, int maxBigrams) {
         this.dataset = dataset;
-        Map<String, Integer> counts = new HashMap<>();
-        for (TextExample e : dataset.train()) {
-            for (String t : e.tokens()) {
-                counts.merge(t, 1, Integer::sum);
-            }
-        }
-        List<Map.Entry<String, Integer>> frequent = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            if (e.getValue() >= 2) {
-                frequent.add(e);
-            }
-        }
-        frequent.sort((a, b) -> b.getValue().equals(a.getValue()) ? a.getKey().compareTo(b.getKey())
-                : Integer.compare(b.getValue(), a.getValue()));
-        Map<String, Integer> vocab = new HashMap<>();
-        for (int i = 0; i < Math.min(maxVocabulary, frequent.size()); i++) {
-            vocab.put(frequent.get(i).getKey(), i + 1);
-        }
-        this.wideVocabulary = vocab.size() + 1;
-        List<List<TextExample>> splits = List.of(dataset.train(), dataset.validation(), dataset.test());
-        this.wideIds = new int[3][][];
+        this.maxVocabulary = maxVocabulary;
+        this.maxTokens = maxTokens;
+        this.minCount = minCount;
+        this.maxBigrams = maxBigrams;
+        this.unigrams = WideFeatures.build(WideFeatures.Kind.UNIGRAM_INDICATORS, splits(), maxVocabulary, 0,
+                minCount, maxTokens);
+        List<List<TextExample>> splits = splits();
         this.labels = new int[3][];
         for (int s = 0; s < 3; s++) {
             List<TextExample> xs = splits.get(s);
-            wideIds[s] = new int[xs.size()][];
             labels[s] = new int[xs.size()];
             for (int i = 0; i < xs.size(); i++) {
-                LinkedHashSet<Integer> ids = new LinkedHashSet<>();
-                ids.add(0);
-                for (String t : xs.get(i).tokens()) {
-                    Integer id = vocab.get(t);
-                    if (id != null && ids.size() < maxTokens) {
-                        ids.add(id);
-                    }
-                }
-                int[] a = ids.stream().mapToInt(Integer::intValue).toArray();
-                Arrays.sort(a);
-                wideIds[s][i] = a;
                 labels[s][i] = xs.get(i).label();
             }
         }
+    }
+
+    private List<List<TextExample>> splits() {
+        return List.of(dataset.train(), dataset.validation(), dataset.test());
+    }
+
+    /** The wide tower's features of this kind, built on first use and shared by every trial. */
+    public WideFeatures wide(WideFeatures.Kind kind) {
+        if (kind == WideFeatures.Kind.UNIGRAM_INDICATORS) {
+            return unigrams;
+        }
+        return wide.get(kind.id(), () -> WideFeatures.build(kind, splits(), maxVocabulary, maxBigrams, minCount,
+                maxTokens), "wide features " + kind.id() + " of " + dataset.id());
     }
 
     public TextDataset dataset() {
@@ -76,11 +74,12 @@ public final class TextTaskData {
 
     /** Rows of the wide tower's weight table (tokens + the bias token). */
     public int wideVocabulary() {
-        return wideVocabulary;
+        return unigrams.vocabulary();
     }
 
+    /** The unigram indicators' ids (see {@link #wide(WideFeatures.Kind)} for the other features). */
     public int[][] wideIds(int split) {
-        return wideIds[split];
+        return unigrams.ids(split);
     }
 
     public int[] labels(int split) {

@@ -32,7 +32,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * trial pays for it; default false), {@code nd4jThreads} (threads inside ND4J per process, default 1: trials run in
  * parallel on workers instead), {@code lookups} ({@code bags}, the default: token lookups of the wide tower and of a
  * fine-tuned module are products with bag-of-tokens matrices; {@code sequences}: the embedding-sequence layers of
- * before, kept as the reference the equivalence test compares with).
+ * before, kept as the reference the equivalence test compares with), {@code wideMinCount} (training occurrences a token
+ * or a token pair needs to enter the wide tower's vocabulary, default 2, 1 to 1,000,000), {@code wideBigrams} (token
+ * pairs kept by the n-gram choices of the {@code wideFeatures} decision, default 20000, 0 to 10,000,000),
+ * {@code optimizer} ({@code proximal-adagrad}, the default since issue 17, or {@code adagrad}, the optimiser of
+ * before: see {@link ChildTraining}),
+ * {@code gradientClipping} (0, the default, = off; otherwise the L2 norm each layer's gradient is clipped to).
  */
 public final class TextTrialEvaluator implements TrialEvaluator {
     private static final Map<String, TextTaskData> TASKS = new ConcurrentHashMap<>();
@@ -45,6 +50,7 @@ public final class TextTrialEvaluator implements TrialEvaluator {
     private final int maxTokens;
     private final int nd4jThreads;
     private final boolean bags;
+    private final ChildTraining training;
 
     public TextTrialEvaluator(TaskSpec task, TaskEnvironment environment) {
         this.task = task;
@@ -56,14 +62,20 @@ public final class TextTrialEvaluator implements TrialEvaluator {
         Path location = environment.resolve(task.data());
         this.maxTokens = s.integer("maxTokens", 400, 1, 100_000);
         int wideVocabulary = s.integer("wideVocabulary", 20_000, 1, 10_000_000);
-        String key = location.toAbsolutePath().normalize() + "|" + s + "|" + maxTokens + "|" + wideVocabulary;
+        int wideMinCount = s.integer("wideMinCount", 2, 1, 1_000_000);
+        int wideBigrams = s.integer("wideBigrams", 20_000, 0, 10_000_000);
+        String key = location.toAbsolutePath().normalize() + "|" + s + "|" + maxTokens + "|" + wideVocabulary + "|"
+                + wideMinCount + "|" + wideBigrams;
         this.data = TASKS.computeIfAbsent(key, k -> new TextTaskData(TextTaskLoader.load(location, s),
-                wideVocabulary, maxTokens));
+                wideVocabulary, maxTokens, wideMinCount, wideBigrams));
         this.modules = new EmbeddingModules(environment, s);
         this.featureCache = s.bool("featureCache", true);
         this.bags = s.oneOf("lookups", "bags", List.of("bags", "sequences")).equals("bags");
         this.maxTrainingSamples = s.longValue("maxTrainingSamples", 0);
         this.nd4jThreads = s.integer("nd4jThreads", 1, 1, 256);
+        this.training = new ChildTraining(ChildTraining.Optimizer.of(s.oneOf("optimizer",
+                ChildTraining.TASK_DEFAULT.optimizer().id(), ChildTraining.Optimizer.ids())),
+                s.number("gradientClipping", ChildTraining.TASK_DEFAULT.gradientClipping(), 0, 1e6));
         Nd4jThreads.capOnThisThread(nd4jThreads);
         if (s.bool("preloadModules", false)) {
             for (String m : modules.names()) {
@@ -96,11 +108,11 @@ public final class TextTrialEvaluator implements TrialEvaluator {
         }
         double featureSeconds = (System.nanoTime() - f0) / 1e9;
         try {
-            Evaluation e = new TextChildTrainer(data, features, c, !featureCache, bags).run(samples, context.seed(), context.cancelled());
+            Evaluation e = new TextChildTrainer(data, features, c, !featureCache, bags, training).run(samples, context.seed(), context.cancelled());
             e.details().put("featureSeconds", featureSeconds).put("featureCache", featureCache)
                     .put("embeddingModule", c.deepTower() ? c.embedding() : null).put("moduleHash", moduleHash).put("embeddingModuleId", moduleId)
                     .put("dataset", data.dataset().id()).put("split", data.dataset().split())
-                    .put("optimizer", "Adagrad per tower (DL4J), L1/L2 added to the gradient");
+                    .put("optimizer", training.describe());
             return e;
         } catch (OutOfMemoryError oom) {
             throw new ChildFailedException("out of memory: " + oom.getMessage(), oom);
@@ -133,7 +145,7 @@ public final class TextTrialEvaluator implements TrialEvaluator {
     /** The {@code text} task kind. */
     public static final class Provider implements EvaluatorProvider {
         /** The documented task settings of this kind. */
-        public static final java.util.Set<String> KEYS = java.util.Set.of("splitSeed", "groupLines", "maxTrain", "maxEval", "labelMapping", "dropLabels", "labels", "maxTokens", "wideVocabulary", "featureCache", "maxTrainingSamples", "nd4jThreads", "preloadModules", "lookups", "embeddingCorpus", "word2vecEpochs", "modules");
+        public static final java.util.Set<String> KEYS = java.util.Set.of("splitSeed", "groupLines", "maxTrain", "maxEval", "labelMapping", "dropLabels", "labels", "maxTokens", "wideVocabulary", "featureCache", "maxTrainingSamples", "nd4jThreads", "preloadModules", "lookups", "optimizer", "gradientClipping", "wideMinCount", "wideBigrams", "embeddingCorpus", "word2vecEpochs", "modules");
 
         @Override
         public java.util.Set<String> settingKeys() {

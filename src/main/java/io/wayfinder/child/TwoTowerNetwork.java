@@ -3,6 +3,7 @@ package io.wayfinder.child;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
@@ -34,16 +35,23 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *       the sparse bag-of-tokens indicators, without building the dense indicator matrix. L1.</li>
  *   <li>The logits of the enabled towers are added and go to one softmax cross-entropy.</li>
  * </ul>
- * Each layer has its own Adagrad updater, so each tower has its own learning rate. Regularisation is DL4J's: L1 and L2
- * are added to the gradient before the Adagrad step (not the closed-form proximal step of the paper's proximal
- * Adagrad, so L1 shrinks wide weights towards zero without making them exactly zero).
+ * Each layer has its own Adagrad updater, so each tower has its own learning rate. With the {@code adagrad} optimiser
+ * regularisation is DL4J's: L1 and L2 are added to the gradient before the Adagrad step, so L1 shrinks wide weights
+ * towards zero without making them exactly zero; with {@code proximal-adagrad} ({@link ChildTraining}) the layers
+ * carry no regularisation and {@link ProximalAdagrad} takes the paper's closed-form proximal step after each batch.
  */
 public final class TwoTowerNetwork {
     private TwoTowerNetwork() {
     }
 
-    /** The graph and the names of its inputs in order. */
-    public record Built(ComputationGraph graph, List<String> inputs) {
+    /**
+     * The graph, the names of its inputs in order, and (with proximal Adagrad) the regularised parameters whose
+     * proximal step follows every batch.
+     */
+    public record Built(ComputationGraph graph, List<String> inputs, List<ProximalAdagrad.Term> proximal) {
+        public Built(ComputationGraph graph, List<String> inputs) {
+            this(graph, inputs, List.of());
+        }
     }
 
     /**
@@ -67,16 +75,35 @@ public final class TwoTowerNetwork {
      */
     public static Built build(TamlChildConfig c, int dimension, int localRows, int wideVocabulary, int classes,
                               long seed, boolean lookupInNetwork, boolean bags) {
+        return build(c, dimension, localRows, wideVocabulary, classes, seed, lookupInNetwork, bags,
+                ChildTraining.ADAGRAD);
+    }
+
+    /**
+     * @param training with {@link ChildTraining.Optimizer#PROXIMAL_ADAGRAD} no layer gets Deeplearning4j's L1/L2: the
+     *                 regularised weights are listed in {@link Built#proximal()} for {@link ProximalAdagrad}; with
+     *                 gradient clipping every layer's gradient is clipped to that L2 norm
+     */
+    public static Built build(TamlChildConfig c, int dimension, int localRows, int wideVocabulary, int classes,
+                              long seed, boolean lookupInNetwork, boolean bags, ChildTraining training) {
+        boolean proximal = training.optimizer() == ChildTraining.Optimizer.PROXIMAL_ADAGRAD;
+        double l2 = proximal || !c.deepTower() ? 0.0 : c.deepL2();
+        double l1 = proximal || !c.wideTower() ? 0.0 : c.wideL1();
+        List<ProximalAdagrad.Term> terms = new ArrayList<>();
         if (!c.deepTower() && !c.wideTower()) {
             throw new IllegalArgumentException("both towers are disabled");
         }
-        var gb = new NeuralNetConfiguration.Builder()
+        var nb = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .updater(new AdaGrad(c.deepTower() ? c.deepLearningRate() : c.wideLearningRate()))
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
-                .graphBuilder();
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
+        if (training.gradientClipping() > 0) {
+            nb.gradientNormalization(GradientNormalization.ClipL2PerLayer)
+                    .gradientNormalizationThreshold(training.gradientClipping());
+        }
+        var gb = nb.graphBuilder();
         List<String> inputs = new ArrayList<>();
         List<String> logits = new ArrayList<>();
         if (c.deepTower()) {
@@ -88,15 +115,21 @@ public final class TwoTowerNetwork {
                 gb.addLayer("embedding", new DenseLayer.Builder().nIn(localRows).nOut(dimension).hasBias(false)
                         .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER)
                         .updater(c.fineTune() ? deepUpdater : new NoOp())
-                        .l2(c.fineTune() ? c.deepL2() : 0.0).build(), "deepBag");
+                        .l2(c.fineTune() ? l2 : 0.0).build(), "deepBag");
                 prev = "embedding";
+                if (c.fineTune()) {
+                    terms.add(new ProximalAdagrad.Term("embedding", "W", 0, c.deepL2(), true));
+                }
             } else if (c.fineTune() || lookupInNetwork) {
                 inputs.add("deepIds");
                 gb.addInputs("deepIds");
                 gb.addLayer("embedding", new EmbeddingSequenceLayer.Builder().nIn(localRows).nOut(dimension)
                         .hasBias(false).updater(c.fineTune() ? deepUpdater : new NoOp())
-                        .l2(c.fineTune() ? c.deepL2() : 0.0).build(), "deepIds");
+                        .l2(c.fineTune() ? l2 : 0.0).build(), "deepIds");
                 gb.addLayer("meanBagOfWords", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "embedding");
+                if (c.fineTune()) {
+                    terms.add(new ProximalAdagrad.Term("embedding", "W", 0, c.deepL2(), true));
+                }
                 prev = "meanBagOfWords";
             } else {
                 inputs.add("deep");
@@ -107,7 +140,7 @@ public final class TwoTowerNetwork {
             Activation act = c.activation().equals("swish") ? Activation.SWISH : Activation.RELU;
             for (int i = 0; i < c.hiddenLayers(); i++) {
                 DenseLayer.Builder d = new DenseLayer.Builder().nIn(nIn).nOut(c.hiddenSize()).activation(act)
-                        .weightInit(WeightInit.XAVIER).updater(deepUpdater).l2(c.deepL2());
+                        .weightInit(WeightInit.XAVIER).updater(deepUpdater).l2(l2);
                 if (c.normalisation().equals("layer_norm")) {
                     d.hasLayerNorm(true);
                 }
@@ -115,6 +148,7 @@ public final class TwoTowerNetwork {
                     d.dropOut(1.0 - c.dropout()); // DL4J takes the probability of keeping a unit
                 }
                 gb.addLayer("hidden" + i, d.build(), prev);
+                terms.add(new ProximalAdagrad.Term("hidden" + i, "W", 0, c.deepL2(), false));
                 prev = "hidden" + i;
                 if (c.normalisation().equals("batch_norm")) {
                     gb.addLayer("batchNorm" + i, new BatchNormalization.Builder().nIn(c.hiddenSize())
@@ -124,7 +158,8 @@ public final class TwoTowerNetwork {
                 nIn = c.hiddenSize();
             }
             gb.addLayer("deepLogits", new DenseLayer.Builder().nIn(nIn).nOut(classes).activation(Activation.IDENTITY)
-                    .weightInit(WeightInit.XAVIER).updater(deepUpdater).l2(c.deepL2()).build(), prev);
+                    .weightInit(WeightInit.XAVIER).updater(deepUpdater).l2(l2).build(), prev);
+            terms.add(new ProximalAdagrad.Term("deepLogits", "W", 0, c.deepL2(), false));
             logits.add("deepLogits");
         }
         if (c.wideTower() && bags) {
@@ -132,14 +167,16 @@ public final class TwoTowerNetwork {
             gb.addInputs("wideBag");
             gb.addLayer("wideLogits", new DenseLayer.Builder().nIn(wideVocabulary).nOut(classes).hasBias(false)
                     .activation(Activation.IDENTITY).weightInit(WeightInit.ZERO)
-                    .updater(new AdaGrad(c.wideLearningRate())).l1(c.wideL1()).build(), "wideBag");
+                    .updater(new AdaGrad(c.wideLearningRate())).l1(l1).build(), "wideBag");
+            terms.add(new ProximalAdagrad.Term("wideLogits", "W", c.wideL1(), 0, true));
             logits.add("wideLogits");
         } else if (c.wideTower()) {
             inputs.add("wideIds");
             gb.addInputs("wideIds");
             gb.addLayer("wideWeights", new EmbeddingSequenceLayer.Builder().nIn(wideVocabulary).nOut(classes)
                     .hasBias(false).weightInit(WeightInit.ZERO).updater(new AdaGrad(c.wideLearningRate()))
-                    .l1(c.wideL1()).build(), "wideIds");
+                    .l1(l1).build(), "wideIds");
+            terms.add(new ProximalAdagrad.Term("wideWeights", "W", c.wideL1(), 0, true));
             gb.addLayer("wideLogits", new GlobalPoolingLayer.Builder(PoolingType.SUM).build(), "wideWeights");
             logits.add("wideLogits");
         }
@@ -154,7 +191,9 @@ public final class TwoTowerNetwork {
         ComputationGraphConfiguration conf = gb.build();
         ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
-        return new Built(graph, inputs);
+        List<ProximalAdagrad.Term> prox = proximal
+                ? terms.stream().filter(t -> t.l1() > 0 || t.l2() > 0).toList() : List.of();
+        return new Built(graph, inputs, prox);
     }
 
     /** Copies the task-local module rows into the fine-tuned embedding layer. */
