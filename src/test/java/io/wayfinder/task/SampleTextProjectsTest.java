@@ -20,7 +20,13 @@ class SampleTextProjectsTest {
         TestData.require("sms-spam");
         List<Path> projects;
         try (Stream<Path> s = Files.list(TestData.samples())) {
-            projects = s.filter(p -> p.getFileName().toString().startsWith("text-")).sorted().toList();
+            projects = new java.util.ArrayList<>(s.filter(p -> p.getFileName().toString().startsWith("text-")
+                    && p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList());
+        }
+        // the protocol's target projects (not its protocol files)
+        try (Stream<Path> s = Files.list(TestData.samples().resolve("text-protocol"))) {
+            projects.addAll(s.filter(p -> p.toString().endsWith(".json")
+                    && !p.getFileName().toString().startsWith("protocol")).sorted().toList());
         }
         assertThat(projects).isNotEmpty();
         TaskEnvironment env = new TaskEnvironment(TestData.dataDirectory(), TestData.samples(), null);
