@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 /**
  * The default job: the embedded sample project {@code convnet-fashion-mnist.json} (a Zoph &amp; Le conv-net search on
  * Fashion-MNIST from the Debian package {@code dataset-fashion-mnist}) run headless for {@value #DEFAULT_TRIALS}
- * trials. It is copied out of the jar into a temporary folder so that it works from any directory, and needs no data
+ * trials, then the project's final training of the best of them (a second run). It is copied out of the jar into a temporary folder so that it works from any directory, and needs no data
  * directory; without the package it stops with a message saying how to install it.
  */
 final class DefaultCommand implements Callable<Integer> {

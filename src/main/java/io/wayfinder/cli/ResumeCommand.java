@@ -35,8 +35,13 @@ public final class ResumeCommand implements Callable<Integer> {
         try (RunStore store = options.open();
              PreparedSearch search = new Searches(store, options.dataDirectory(), options.cacheDirectory())
                      .onStatus(RunCommand::say).resume(runId, trials)) {
-            return RunCommand.follow(store, search, 10, options.shared(null, null)
-                    ? RunCommand.distribution(workers, leaseSeconds) : null);
+            boolean shared = options.shared(null, null);
+            int code = RunCommand.follow(store, search, 10, shared ? RunCommand.distribution(workers, leaseSeconds)
+                    : null);
+            if (code == 0 && !shared && search.project().finalTraining() != null) {
+                code = RunCommand.finalTraining(store, search.runId(), search.project(), options);
+            }
+            return code;
         }
     }
 }

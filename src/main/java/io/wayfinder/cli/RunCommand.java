@@ -6,11 +6,14 @@ import io.wayfinder.project.ExecutionSettings;
 import io.wayfinder.project.Project;
 import io.wayfinder.project.ProjectCodec;
 import io.wayfinder.run.RunStatus;
+import io.wayfinder.run.TrialRecord;
+import io.wayfinder.service.FinalTrainingPlan;
 import io.wayfinder.service.PreparedSearch;
 import io.wayfinder.service.Searches;
 import io.wayfinder.store.RunStore;
 import io.wayfinder.store.RunStores;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,7 +67,12 @@ public final class RunCommand implements Callable<Integer> {
                 System.out.println("store " + store.location() + ", data " + options.dataDirectory() + "; run "
                         + search.runId() + " is shared: start workers with 'wayfinder worker --store URL --run "
                         + search.runId() + "'" + (local > 0 ? " (" + local + " more in this process)" : ""));
-                return follow(store, search, 10, distribution(local, leaseSeconds));
+                int code = follow(store, search, 10, distribution(local, leaseSeconds));
+                if (project.finalTraining() != null) {
+                    say("final training: not run for a run shared through a database store; start it with "
+                            + "'wayfinder run' on a local store, or retrain the best trials with the fixed strategy");
+                }
+                return code;
             }
         }
         Path storePath = options.storePath(project.directory(), project.store());
@@ -82,8 +90,9 @@ public final class RunCommand implements Callable<Integer> {
         RunStores.Created opened = RunStores.openForNewRun(storePath);
         PreparedSearch prepared;
         try {
-            prepared = new Searches(opened.store(), options.dataDirectory(), options.cacheDirectory())
-                    .onStatus(RunCommand::say).start(project);
+            Searches searches = new Searches(opened.store(), options.dataDirectory(), options.cacheDirectory());
+            searches.checkFinalTraining(project);
+            prepared = searches.onStatus(RunCommand::say).start(project);
         } catch (RuntimeException e) {
             // a run that cannot start leaves nothing behind, not even an empty store file
             opened.discard();
@@ -91,8 +100,41 @@ public final class RunCommand implements Callable<Integer> {
         }
         try (RunStore store = opened.store(); PreparedSearch search = prepared) {
             System.out.println("store " + storePath.toAbsolutePath() + ", data " + options.dataDirectory());
-            return follow(store, search, 10);
+            int code = follow(store, search, 10);
+            if (code == 0 && project.finalTraining() != null) {
+                code = finalTraining(store, search.runId(), search.project(), options);
+            }
+            return code;
         }
+    }
+
+    /** After a finished search: trains its best configurations again per task (the project's finalTraining block). */
+    static int finalTraining(RunStore store, long searchRunId, Project search, StoreOptions options)
+            throws InterruptedException {
+        int code = 0;
+        List<TrialRecord> trials = store.trials(searchRunId);
+        for (int task = 0; task < search.tasks().size(); task++) {
+            List<TrialRecord> best = FinalTrainingPlan.best(trials, task, search.finalTraining().top());
+            String taskName = search.tasks().get(task).name();
+            if (best.isEmpty()) {
+                say("final training on " + taskName + ": skipped, the search has no complete trial on it");
+                continue;
+            }
+            Project fin = FinalTrainingPlan.project(search, searchRunId, task, best);
+            say("final training on " + taskName + ": the best " + (best.size() == 1 ? "configuration"
+                    : best.size() + " configurations") + " of run " + searchRunId + " (trial "
+                    + String.join(", ", best.stream().map(t -> "#" + t.seq()).toList()) + ") trained again with "
+                    + search.finalTraining().settings());
+            try (PreparedSearch run = new Searches(store, options.dataDirectory(), options.cacheDirectory())
+                    .onStatus(RunCommand::say).start(fin)) {
+                int c = follow(store, run, 10);
+                code = Math.max(code, c);
+                if (c != 0) {
+                    break;
+                }
+            }
+        }
+        return code;
     }
 
     /** A preparation step, printed at once (also when the output is a pipe). */

@@ -48,12 +48,17 @@ public final class ValidateCommand implements Callable<Integer> {
                     : new InMemoryRunStore();
                  Searches.Checked checked = new Searches(store, options.dataDirectory(), options.cacheDirectory())
                          .check(project)) {
+                new Searches(store, options.dataDirectory(), options.cacheDirectory()).checkFinalTraining(project);
                 System.out.println("project " + project.name() + ": strategy " + project.strategy().name() + ", "
                         + project.trialsPerTask() + " trials per task, seed " + project.seed());
                 for (int i = 0; i < project.tasks().size(); i++) {
                     TaskSpec t = project.tasks().get(i);
                     System.out.println("  task " + t.name() + " (" + t.kind() + "): "
                             + checked.evaluators().get(i).datasetId() + ", data ok");
+                }
+                if (project.finalTraining() != null) {
+                    System.out.println("  final training: the best " + project.finalTraining().top() + " per task, "
+                            + "trained again with " + project.finalTraining().settings() + ": settings ok");
                 }
             }
             print(project.space(), System.out, slots);

@@ -20,11 +20,12 @@ import java.util.Objects;
  * @param seed          the run's seed
  * @param store         the store path from the project, or null for the default
  * @param execution     worker count, failure reward, checkpoint cadence
+ * @param finalTraining what to train again after the search (null: nothing)
  * @param json          the project file's text, frozen into every run
  */
 public record Project(Path file, String name, String description, SearchSpace space, String spaceFile,
                       List<TaskSpec> tasks, StrategySpec strategy, int trialsPerTask, long seed, String store,
-                      ExecutionSettings execution, String json) {
+                      ExecutionSettings execution, FinalTraining finalTraining, String json) {
     public Project {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(space, "space");
@@ -56,26 +57,32 @@ public record Project(Path file, String name, String description, SearchSpace sp
 
     public Project withTrialsPerTask(int trials) {
         return new Project(file, name, description, space, spaceFile, tasks, strategy, trials, seed, store, execution,
-                json);
+                finalTraining, json);
     }
 
     public Project withSeed(long newSeed) {
         return new Project(file, name, description, space, spaceFile, tasks, strategy, trialsPerTask, newSeed, store,
-                execution, json);
+                execution, finalTraining, json);
     }
 
     public Project withExecution(ExecutionSettings e) {
         return new Project(file, name, description, space, spaceFile, tasks, strategy, trialsPerTask, seed, store, e,
-                json);
+                finalTraining, json);
     }
 
     public Project withStrategy(StrategySpec s) {
         return new Project(file, name, description, space, spaceFile, tasks, s, trialsPerTask, seed, store, execution,
-                json);
+                finalTraining, json);
     }
 
     public Project withTasks(List<TaskSpec> newTasks) {
         return new Project(file, name, description, space, spaceFile, newTasks, strategy, trialsPerTask, seed, store,
-                execution, json);
+                execution, finalTraining, json);
+    }
+
+    /** The same project without its final training (the search alone). */
+    public Project withoutFinalTraining() {
+        return new Project(file, name, description, space, spaceFile, tasks, strategy, trialsPerTask, seed, store,
+                execution, null, json);
     }
 }

@@ -36,7 +36,7 @@ public final class ProjectCodec {
     /** The largest budget a project may ask for (a run of this many trials per task is weeks of tabular lookups). */
     public static final int MAX_TRIALS_PER_TASK = 10_000_000;
     private static final Set<String> TOP = Set.of("schemaVersion", "name", "description", "searchSpace", "tasks",
-            "strategy", "budget", "seed", "store", "execution");
+            "strategy", "budget", "seed", "store", "execution", "finalTraining");
     private static final Set<String> TASK = Set.of("name", "kind", "data", "metric", "settings");
     private static final Set<String> STRATEGY = Set.of("name", "settings");
     private static final Set<String> BUDGET = Set.of("trialsPerTask");
@@ -150,12 +150,27 @@ public final class ProjectCodec {
                 problems.add(new Problem(source, "$.execution", ex.getMessage()));
             }
         }
+        FinalTraining finalTraining = null;
+        JsonNode ft = root.get("finalTraining");
+        if (ft != null && !ft.isNull()) {
+            if (!ft.isObject()) {
+                problems.add(new Problem(source, "$.finalTraining", "an object with top and settings"));
+            } else {
+                try {
+                    finalTraining = FinalTraining.of(Settings.of(source, "$.finalTraining", ft));
+                } catch (InputException ex) {
+                    problems.addAll(ex.problems());
+                } catch (IllegalArgumentException ex) {
+                    problems.add(new Problem(source, "$.finalTraining", ex.getMessage()));
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
         SearchSpace space = spaces.apply(spaceRef);
         return new Project(file, name, description, space, spaceRef, tasks, strategy, trials, seed,
-                store == null || store.isEmpty() ? null : store, execution, text);
+                store == null || store.isEmpty() ? null : store, execution, finalTraining, text);
     }
 
     /** A found value for an error message: short, so that a huge value does not flood the terminal. */

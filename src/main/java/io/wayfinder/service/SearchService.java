@@ -101,7 +101,10 @@ public final class SearchService implements AutoCloseable {
 
     /** Starts a new run of a project in the background; the run's id arrives with the first progress report. */
     public synchronized void start(Project project) {
-        launch(() -> searches.start(project));
+        launch(() -> {
+            searches.checkFinalTraining(project);
+            return searches.start(project);
+        });
     }
 
     /** Continues a stored run in the background. */
@@ -123,7 +126,10 @@ public final class SearchService implements AutoCloseable {
         publish(new Progress(-1, State.PREPARING, 0, 0, 0, -1, null));
         job = executor.submit(() -> {
             try (PreparedSearch search = preparation.prepare()) {
-                search.run(new Relay(c), c);
+                RunStatus status = search.run(new Relay(c), c);
+                if (status == RunStatus.FINISHED && search.project().finalTraining() != null && !c.stopRequested()) {
+                    finalTraining(search, c);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 publish(with(State.STOPPED, "interrupted"));
@@ -184,6 +190,27 @@ public final class SearchService implements AutoCloseable {
     }
 
     /** Waits for the current search to end (for tests and benchmarks). */
+    /**
+     * The project's final training after its search finished: per task, its best configurations trained again as a
+     * new run, followed like the search (the dashboard moves on to it).
+     */
+    private void finalTraining(PreparedSearch search, SearchControl c) throws InterruptedException {
+        Project project = search.project();
+        List<TrialRecord> trials = store().trials(search.runId());
+        for (int task = 0; task < project.tasks().size() && !c.stopRequested(); task++) {
+            List<TrialRecord> best = FinalTrainingPlan.best(trials, task, project.finalTraining().top());
+            if (best.isEmpty()) {
+                continue;
+            }
+            try (PreparedSearch fin = searches.start(FinalTrainingPlan.project(project, search.runId(), task,
+                    best))) {
+                if (fin.run(new Relay(c), c) != RunStatus.FINISHED) {
+                    return;
+                }
+            }
+        }
+    }
+
     public void awaitIdle(long timeoutMillis) throws Exception {
         Future<?> j = job;
         if (j != null) {

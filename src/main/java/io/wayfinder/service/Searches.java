@@ -142,6 +142,18 @@ public final class Searches {
         }
     }
 
+    /**
+     * Checks the project's final-training block like a task's own settings (with a stand-in configuration), so that a
+     * typo in it stops the run before the search starts rather than after it.
+     */
+    public void checkFinalTraining(Project project) {
+        if (project.finalTraining() != null) {
+            for (int task = 0; task < project.tasks().size(); task++) {
+                check(FinalTrainingPlan.probe(project, task)).close();
+            }
+        }
+    }
+
     /** The project a run was started from, with its seed and budget as the run recorded them. */
     public static Project storedProject(RunRecord run) {
         SearchSpace space = SearchSpaceCodec.parse(run.spaceJson(), "run " + run.id() + " (stored search space)");

@@ -29,10 +29,12 @@ class ConvNetSearchCliTest {
         Files.createDirectories(dir.resolve("spaces"));
         Files.copy(Path.of("sample-projects/spaces/zoph-le-convnet.json"), dir.resolve("spaces/zoph-le-convnet.json"));
         String project = Files.readString(Path.of("sample-projects/convnet-fashion-mnist.json"))
-                .replace("\"trainSize\": 20000", "\"trainSize\": 300")
+                .replaceAll("(?s),\\s*\"finalTraining\": \\{.*?\\}\\s*\\}", "")
+                .replace("\"trainSize\": 10000", "\"trainSize\": 300")
                 .replace("\"validationSize\": 2000", "\"validationSize\": 200")
-                .replace("\"testSize\": 10000", "\"testSize\": 200")
+                .replace("\"testSize\": 2000", "\"testSize\": 200")
                 .replace("\"epochs\": 1", "\"epochs\": 2");
+        assertThat(project).doesNotContain("\"finalTraining\"").contains("\"trainSize\": 300");
         Path file = dir.resolve("p.json");
         Files.writeString(file, project);
         String store = dir.resolve("runs.db").toString();

@@ -40,7 +40,7 @@ class SearchLoopTest {
             specs.add(new TaskSpec("t" + i, "toy", null, "accuracy", null));
         }
         return new Project(null, "toy", "", SPACE, "toy.json", specs, new StrategySpec("random", null), trialsPerTask,
-                99, null, new ExecutionSettings(workers, -1.0, checkpointEvery), "{}");
+                99, null, new ExecutionSettings(workers, -1.0, checkpointEvery), null, "{}");
     }
 
     static long newRun(RunStore store, Project p) {
@@ -259,7 +259,7 @@ class SearchLoopTest {
                  "constraints": [{"forbid": {"a": 2, "b": "y"}}]}""", "toy");
         Project p = project(1, 300, 0, 50);
         p = new Project(null, "toy", "", constrained, "toy.json", p.tasks(), p.strategy(), 300, 99, null,
-                p.execution(), "{}");
+                p.execution(), null, "{}");
         InMemoryRunStore store = new InMemoryRunStore();
         long id = newRun(store, p);
         assertThat(run(store, id, p, true, null, null, new RandomSearch(constrained, 99))).isEqualTo(RunStatus.FINISHED);

@@ -33,6 +33,41 @@ class SearchServiceTest {
     }
 
     @Test
+    void aFinishedSearchGoesOnWithItsFinalTrainingAsANewRun() throws Exception {
+        TestData.require("nats-bench-tss/nats_tss_test_acc.tsv");
+        java.nio.file.Files.createDirectories(dir.resolve("p/spaces"));
+        java.nio.file.Files.copy(TestData.samples().resolve("spaces/nas-bench-201.json"),
+                dir.resolve("p/spaces/nas-bench-201.json"));
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) io.wayfinder.run.Json.readTree(
+                TestData.samples().resolve("nas201-random.json"));
+        // the final training answers from the other column of the table: the search's best three, scored on it
+        root.set("finalTraining", io.wayfinder.run.Json.readTree(
+                "{\"top\": 3, \"settings\": {\"rewardColumn\": \"test_acc_200ep_mean\"}}", "test"));
+        Path file = dir.resolve("p/project.json");
+        java.nio.file.Files.writeString(file, io.wayfinder.run.Json.pretty(root));
+        Project p = ProjectCodec.read(file).withTrialsPerTask(60);
+        try (SqliteRunStore store = SqliteRunStore.open(dir.resolve("runs.db"));
+             SearchService service = new SearchService(new Searches(store, TestData.dataDirectory(), dir))) {
+            service.start(p);
+            await(() -> store.runs().size() == 2 && service.progress().runId() == 2
+                    && service.progress().state() == SearchService.State.FINISHED, "the final training to finish");
+            var search = store.trials(1);
+            var best = FinalTrainingPlan.best(search, 0, 3);
+            var fin = store.trials(2);
+            assertThat(store.runs().stream().filter(r -> r.id() == 2).findFirst().orElseThrow().strategy())
+                    .isEqualTo("fixed");
+            assertThat(fin).extracting(io.wayfinder.run.TrialRecord::values)
+                    .containsExactlyInAnyOrderElementsOf(best.stream().map(io.wayfinder.run.TrialRecord::values)
+                            .toList());
+            // scored on the test column now: the final reward is the search trial's test value
+            for (var t : fin) {
+                var source = best.stream().filter(b -> b.values().equals(t.values())).findFirst().orElseThrow();
+                assertThat(t.reward()).isEqualTo(source.testMetric());
+            }
+        }
+    }
+
+    @Test
     void runsATabularSearchOffTheCallingThreadAndReportsProgressToTheEnd() throws Exception {
         Project p = tabular(500);
         try (SqliteRunStore store = SqliteRunStore.open(dir.resolve("runs.db"));

@@ -1,5 +1,6 @@
 package io.wayfinder.child.oneshot;
 
+import io.wayfinder.child.OffHeapCollector;
 import io.wayfinder.child.cell.QuietSameDiff;
 import io.wayfinder.run.Rng;
 import io.wayfinder.task.oneshot.OneShotModel;
@@ -46,6 +47,7 @@ public final class Nb201Supernet implements OneShotModel {
 
     private final SameDiff sd;
     private final DataType type;
+    private final OffHeapCollector offHeap = OffHeapCollector.withDefaults();
     private final int channels;
     private final int cells;
     private final int classes;
@@ -235,6 +237,7 @@ public final class Nb201Supernet implements OneShotModel {
     @Override
     public Pass pass(double[] weights, Mixing mixing, Split split, int[] examples, boolean weightGradient,
                      boolean alphaGradient) {
+        offHeap.collectIfOver();
         Map<String, INDArray> feed = feed(weights, mixing, split, examples);
         try {
             return pass(feed, split, examples, weightGradient, alphaGradient && derived == null
@@ -259,39 +262,53 @@ public final class Nb201Supernet implements OneShotModel {
         if (alphas) {
             wrt.add("alpha");
         }
-        INDArray logits;
-        double loss;
-        double[] gw = null;
-        double[][] ga = null;
+        // every array SameDiff hands back is a fresh off-heap allocation that nobody else holds: freed here at once,
+        // since waiting for the garbage collector let a search's resident memory climb to 2.7 GB
         if (wrt.isEmpty()) {
             Map<String, INDArray> out = sd.output(feed, "loss", "logits");
-            logits = out.get("logits");
-            loss = out.get("loss").getDouble(0);
-        } else {
-            OutAndGrad og = sd.calculateGradientsAndOutputs(feed, List.of("loss", "logits"), wrt);
-            logits = og.getOutputs().get("logits");
-            loss = og.getOutputs().get("loss").getDouble(0);
+            try {
+                return new Pass(out.get("loss").getDouble(0), accuracy(out.get("logits"), split, examples), null,
+                        null);
+            } finally {
+                release(out);
+            }
+        }
+        OutAndGrad og = sd.calculateGradientsAndOutputs(feed, List.of("loss", "logits"), wrt);
+        try {
+            double loss = og.getOutputs().get("loss").getDouble(0);
+            double[] gw = null;
+            double[][] ga = null;
             if (weightGradient) {
                 gw = new double[parameterCount()];
                 for (Block b : blocks) {
                     INDArray g = og.getGradients().get(b.name());
                     if (g != null) {
-                        System.arraycopy(g.dup('c').data().asDouble(), 0, gw, b.offset(), b.length());
+                        try (INDArray dense = g.dup('c')) {
+                            System.arraycopy(dense.data().asDouble(), 0, gw, b.offset(), b.length());
+                        }
                     }
                 }
             }
             if (alphas) {
                 ga = og.getGradients().get("alpha").toDoubleMatrix();
             }
+            return new Pass(loss, accuracy(og.getOutputs().get("logits"), split, examples), gw, ga);
+        } finally {
+            release(og.getOutputs());
+            release(og.getGradients());
         }
-        return new Pass(loss, accuracy(logits, split, examples), gw, ga);
     }
 
     /** The logits of these examples (for checks). */
     public double[][] logits(double[] weights, Mixing mixing, Split split, int[] examples) {
         Map<String, INDArray> feed = feed(weights, mixing, split, examples);
         try {
-            return sd.output(feed, "logits").get("logits").toDoubleMatrix();
+            Map<String, INDArray> out = sd.output(feed, "logits");
+            try {
+                return out.get("logits").toDoubleMatrix();
+            } finally {
+                release(out);
+            }
         } finally {
             release(feed);
         }
@@ -306,10 +323,15 @@ public final class Nb201Supernet implements OneShotModel {
             for (int i = 0; i < idx.length; i++) {
                 idx[i] = from + i;
             }
+            offHeap.collectIfOver();
             Map<String, INDArray> feed = feed(weights, mixing, split, idx);
             try {
-                INDArray logits = sd.output(feed, "logits").get("logits");
-                correct += accuracy(logits, split, idx) * idx.length;
+                Map<String, INDArray> out = sd.output(feed, "logits");
+                try {
+                    correct += accuracy(out.get("logits"), split, idx) * idx.length;
+                } finally {
+                    release(out);
+                }
             } finally {
                 release(feed);
             }
@@ -319,7 +341,10 @@ public final class Nb201Supernet implements OneShotModel {
 
     private double accuracy(INDArray logits, Split split, int[] examples) {
         int[] labels = split == Split.TRAIN ? data.trainLabels() : data.validationLabels();
-        long[] argmax = logits.argMax(1).toLongVector();
+        long[] argmax;
+        try (INDArray a = logits.argMax(1)) {
+            argmax = a.toLongVector();
+        }
         int correct = 0;
         for (int i = 0; i < examples.length; i++) {
             if (argmax[i] == labels[examples[i]]) {
@@ -361,16 +386,22 @@ public final class Nb201Supernet implements OneShotModel {
             System.arraycopy(src, examples[i] * pixels, x, i * pixels, pixels);
             y[i * classes + labels[examples[i]]] = 1;
         }
-        feed.put("x", Nd4j.create(x, new long[]{examples.length, 1, data.rows(), data.cols()}, 'c').castTo(type));
-        feed.put("y", Nd4j.create(y, new long[]{examples.length, classes}, 'c').castTo(type));
+        feed.put("x", as(Nd4j.create(x, new long[]{examples.length, 1, data.rows(), data.cols()}, 'c')));
+        feed.put("y", as(Nd4j.create(y, new long[]{examples.length, classes}, 'c')));
         if (derived == null) {
             double[][] a = mixing.alphas();
             if (a.length != EDGES.length || Arrays.stream(a).anyMatch(r -> r.length != OPERATIONS.size())) {
                 throw new IllegalArgumentException("architecture weights are 6 edges x 5 operations");
             }
             // on a path the architecture weights do not matter (zeros keep every masked weight exactly 1)
-            sd.getVariable("alpha").setArray(mixing.path() == null ? Nd4j.create(a).castTo(type)
-                    : Nd4j.zeros(type, EDGES.length, OPERATIONS.size()));
+            INDArray alpha = sd.getVariable("alpha").getArr();
+            if (mixing.path() == null) {
+                try (INDArray given = Nd4j.create(a)) {
+                    alpha.assign(given);
+                }
+            } else {
+                alpha.assign(0);
+            }
             double[][] mask = new double[EDGES.length][OPERATIONS.size()];
             for (int e = 0; e < EDGES.length; e++) {
                 if (mixing.path() == null) {
@@ -379,10 +410,20 @@ public final class Nb201Supernet implements OneShotModel {
                     mask[e][mixing.path()[e]] = 1;
                 }
             }
-            feed.put("mask", Nd4j.create(mask).castTo(type));
+            feed.put("mask", as(Nd4j.create(mask)));
             feed.put("beta", Nd4j.scalar(type, mixing.auxiliarySkip()));
         }
         return feed;
+    }
+
+    /** The array in the network's data type; a converted array's source is freed at once. */
+    private INDArray as(INDArray a) {
+        if (a.dataType() == type) {
+            return a;
+        }
+        INDArray converted = a.castTo(type);
+        a.close();
+        return converted;
     }
 
     @Override
