@@ -554,6 +554,10 @@ public final class DashboardViewModel implements AutoCloseable {
             return "Random search has no policy: it samples every choice uniformly, so there are no choice "
                     + "probabilities to show (AML, M-AML, T-AML, PPO and MNMS runs draw them here).";
         }
+        if (st.equals("fixed")) {
+            return "This run trains listed configurations again (strategy fixed: a final training or a retrain), so "
+                    + "it has no policy; its trials are in the Trials tab and open in the Inspector.";
+        }
         java.util.Set<io.wayfinder.strategy.LiveView> views = io.wayfinder.service.LiveStrategy.views(run);
         if (views.contains(io.wayfinder.strategy.LiveView.POPULATION)
                 && !views.contains(io.wayfinder.strategy.LiveView.POLICY)) {

@@ -34,6 +34,25 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void aRunOfListedConfigurationsSaysWhyItHasNoPolicy() throws Exception {
+        Project p = TabularRuns.project(2, false).withStrategy(new io.wayfinder.project.StrategySpec("fixed",
+                io.wayfinder.project.Settings.of("test", "$.strategy.settings", io.wayfinder.run.Json.readTree(
+                        "{\"configurations\": [\"|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|"
+                                + "nor_conv_3x3~1|nor_conv_3x3~2|\"]}", "test"))));
+        InMemoryRunStore store = new InMemoryRunStore();
+        long run;
+        try (var search = new io.wayfinder.service.Searches(store, io.wayfinder.TestData.dataDirectory(),
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "wayfinder-cache")).start(p)) {
+            search.run(null, null);
+            run = search.runId();
+        }
+        try (DashboardViewModel vm = new DashboardViewModel(store, run, Runnable::run, Runnable::run)) {
+            assertThat(vm.noPolicyReason()).startsWith("This run trains listed configurations again")
+                    .contains("no policy");
+        }
+    }
+
+    @Test
     void followsAMultitaskPolicyRunIntoChartsTableAndHeatMap() throws Exception {
         Project p = TabularRuns.project(300, true);
         InMemoryRunStore store = new InMemoryRunStore();
