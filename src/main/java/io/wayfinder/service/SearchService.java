@@ -189,7 +189,6 @@ public final class SearchService implements AutoCloseable {
         }
     }
 
-    /** Waits for the current search to end (for tests and benchmarks). */
     /**
      * The project's final training after its search finished: per task, its best configurations trained again as a
      * new run, followed like the search (the dashboard moves on to it).
@@ -211,6 +210,7 @@ public final class SearchService implements AutoCloseable {
         }
     }
 
+    /** Waits for the current search to end (for tests and benchmarks). */
     public void awaitIdle(long timeoutMillis) throws Exception {
         Future<?> j = job;
         if (j != null) {
