@@ -66,7 +66,9 @@ class WelcomeAndQuitTest {
     private static void await(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
+            // on the FX thread: a node lookup from this thread raced the dashboard's updates of the scene graph
+            // (IndexOutOfBoundsException inside Parent.lookupAll, seen once in CI)
+            return WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(30, TimeUnit.SECONDS);
         });
     }
 
