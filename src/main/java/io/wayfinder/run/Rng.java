@@ -109,6 +109,21 @@ public final class Rng {
         return new Rng(nextLong());
     }
 
+    /** A random order of {@code 0..n-1} (Fisher-Yates from the last position, one {@link #nextInt} per swap). */
+    public int[] permutation(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
     /** Draws an index from unnormalised non-negative weights. */
     public int categorical(double[] probabilities) {
         double total = 0;

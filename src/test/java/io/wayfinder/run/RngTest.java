@@ -38,4 +38,15 @@ class RngTest {
             assertThat(c).isBetween(n / 5 - 1000, n / 5 + 1000);
         }
     }
+
+    @Test
+    void permutationHoldsEveryIndexOnceAndRepeatsWithTheSeed() {
+        int[] p = new Rng(7).permutation(1000);
+        assertThat(p).hasSize(1000);
+        assertThat(java.util.Arrays.stream(p).sorted().toArray())
+                .isEqualTo(java.util.stream.IntStream.range(0, 1000).toArray());
+        assertThat(new Rng(7).permutation(1000)).isEqualTo(p);
+        assertThat(new Rng(8).permutation(1000)).isNotEqualTo(p);
+        assertThat(new Rng(7).permutation(0)).isEmpty();
+    }
 }

@@ -129,7 +129,7 @@ public final class Nb201CellEvaluator implements TrialEvaluator {
                 if (context.cancelled().getAsBoolean()) {
                     throw new ChildFailedException("stopped during epoch " + (epoch + 1));
                 }
-                int[] order = permutation(n, rng);
+                int[] order = rng.permutation(n);
                 double lr = training.rate(epoch, epochs);
                 double loss = 0;
                 double acc = 0;
@@ -170,20 +170,6 @@ public final class Nb201CellEvaluator implements TrialEvaluator {
             details.put("cpuSeconds", (cpu.getCurrentThreadCpuTime() - c0) / 1e9);
             return new Evaluation(validation, validation, test, details);
         }
-    }
-
-    private static int[] permutation(int n, Rng rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     @Override

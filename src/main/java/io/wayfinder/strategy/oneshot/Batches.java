@@ -9,17 +9,7 @@ public final class Batches {
 
     /** A seeded random order of {@code 0..n-1} (Fisher-Yates, drawing from {@code rng}). */
     public static int[] permutation(int n, Rng rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return rng.permutation(n);
     }
 
     /** The {@code step}-th batch of a permutation, wrapping around when the split is shorter. */
