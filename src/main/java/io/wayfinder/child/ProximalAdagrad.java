@@ -1,9 +1,11 @@
 package io.wayfinder.child;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.AdaGrad;
@@ -46,6 +48,11 @@ final class ProximalAdagrad {
 
     /** The proximal step of every term; call after each {@code fit} of one batch. */
     void apply() {
+        apply(true);
+    }
+
+    /** {@link #apply()}; {@code inPlace = false} takes the copying step everywhere (tests compare the two). */
+    void apply(boolean inPlace) {
         if (terms.isEmpty()) {
             return;
         }
@@ -53,7 +60,11 @@ final class ProximalAdagrad {
             bound = bind();
         }
         for (Bound b : bound) {
-            step(b);
+            if (inPlace) {
+                step(b);
+            } else {
+                copyingStep(b);
+            }
         }
     }
 
@@ -85,6 +96,51 @@ final class ProximalAdagrad {
     }
 
     private static void step(Bound b) {
+        if (!contiguous(b.params()) || !contiguous(b.history()) || !contiguous(b.update())) {
+            copyingStep(b);
+            return;
+        }
+        // in place through the buffers: a sparse term writes only the weights its batch touched (a text table's
+        // few dozen rows of tens of thousands), the same arithmetic as the copying step
+        FloatBuffer w = b.params().data().asNioFloat();
+        FloatBuffer h = b.history().data().asNioFloat();
+        FloatBuffer u = b.update().data().asNioFloat();
+        int wo = start(b.params(), w);
+        int ho = start(b.history(), h);
+        int uo = start(b.update(), u);
+        int n = (int) b.params().length();
+        boolean sparse = b.term().sparse();
+        double l1 = b.term().l1();
+        double l2 = b.term().l2();
+        float[] chunk = sparse ? new float[Math.min(n, CHUNK)] : null;
+        for (int from = 0; from < n; from += CHUNK) {
+            int len = Math.min(CHUNK, n - from);
+            if (sparse) {
+                u.get(uo + from, chunk, 0, len); // one copy, then a tight scan for the touched weights
+            }
+            for (int k = 0; k < len; k++) {
+                if (sparse && chunk[k] == 0f) {
+                    continue;
+                }
+                int i = from + k;
+                float v = w.get(wo + i);
+                w.put(wo + i, (float) shrink(v, b.learningRate() / (Math.sqrt(h.get(ho + i)) + b.epsilon()), l1,
+                        l2));
+            }
+        }
+    }
+
+    private static final int CHUNK = 1 << 14;
+
+    private static boolean contiguous(INDArray a) {
+        return a.isVector() && a.elementWiseStride() == 1 && a.dataType() == DataType.FLOAT;
+    }
+
+    private static int start(INDArray a, FloatBuffer data) {
+        return data.position() + (int) (a.offset() - a.data().offset());
+    }
+
+    private static void copyingStep(Bound b) {
         float[] w = b.params().toFloatVector();
         float[] h = b.history().toFloatVector();
         float[] u = b.term().sparse() ? b.update().toFloatVector() : null;

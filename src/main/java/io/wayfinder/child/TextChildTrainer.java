@@ -31,6 +31,7 @@ public final class TextChildTrainer {
     private final TamlChildConfig config;
     private final boolean lookupInNetwork;
     private final boolean bags;
+    private boolean sparse;
     private final ChildTraining training;
     private java.util.function.DoubleConsumer lossCurve = loss -> { };
 
@@ -63,6 +64,16 @@ public final class TextChildTrainer {
         this.lookupInNetwork = lookupInNetwork;
     }
 
+    /**
+     * With bag lookups, reads the bags sparsely ({@link SparseBagLayer}: each example's token ids and weights instead
+     * of the [batch x rows] matrix; same parameters and updates, float addition order aside). The default of the
+     * {@code lookups} task setting ({@code sparse}).
+     */
+    public TextChildTrainer sparseBags(boolean sparse) {
+        this.sparse = sparse && bags;
+        return this;
+    }
+
     /** Receives the training loss every {@value #CHECK_EVERY} steps (tests compare the curves of two paths). */
     TextChildTrainer lossCurve(java.util.function.DoubleConsumer listener) {
         this.lossCurve = listener;
@@ -77,10 +88,10 @@ public final class TextChildTrainer {
                 : WideFeatures.Kind.UNIGRAM_INDICATORS);
         if (config.wideTower() && !bags && wide.values(TextTaskData.TRAIN) != null) {
             throw new ChildFailedException("wideFeatures " + wide.kind().id() + " has feature values: it needs the "
-                    + "task setting lookups \"bags\" (the default), not \"sequences\"");
+                    + "task setting lookups \"sparse\" (the default) or \"bags\", not \"sequences\"");
         }
         TwoTowerNetwork.Built built = TwoTowerNetwork.build(config, dim, localRows, wide.vocabulary(),
-                task.classCount(), seed, lookupInNetwork, bags, training);
+                task.classCount(), seed, lookupInNetwork, bags, sparse, training);
         ComputationGraph graph = built.graph();
         ProximalAdagrad proximal = new ProximalAdagrad(graph, built.proximal());
         try {
@@ -134,7 +145,7 @@ public final class TextChildTrainer {
                     .put("trainSeconds", trainSeconds).put("parameters", graph.numParams())
                     .put("deepTower", config.deepTower()).put("wideTower", config.wideTower())
                     .put("classes", task.classCount()).put("trainExamples", n)
-                    .put("lookups", bags ? "bags" : "sequences")
+                    .put("lookups", sparse ? "sparse" : bags ? "bags" : "sequences")
                     .put("optimizer", training.optimizer().id()).put("gradientClipping", training.gradientClipping());
             if (config.wideTower()) {
                 INDArray w = graph.getLayer(bags ? "wideLogits" : "wideWeights").getParam("W");
@@ -239,10 +250,12 @@ public final class TextChildTrainer {
                     sequences(wide.ids(split), rows, in, k);
                     break;
                 case "deepBag":
-                    in.features[k] = bag(features.ids(split), null, rows, features.localRows(), true);
+                    in.features[k] = sparse ? sparseBag(features.ids(split), null, rows, true)
+                            : bag(features.ids(split), null, rows, features.localRows(), true);
                     break;
                 case "wideBag":
-                    in.features[k] = bag(wide.ids(split), wide.values(split), rows, wide.vocabulary(), false);
+                    in.features[k] = sparse ? sparseBag(wide.ids(split), wide.values(split), rows, false)
+                            : bag(wide.ids(split), wide.values(split), rows, wide.vocabulary(), false);
                     break;
                 default:
                     throw new IllegalStateException("unknown input " + names.get(k));
@@ -273,6 +286,24 @@ public final class TextChildTrainer {
             }
         }
         return Nd4j.create(x, new long[] {rows.length, width}, 'c');
+    }
+
+    /**
+     * The same bags for a {@link SparseBagLayer}: [rows x 2L], each example's ids then their weights (1, the id's
+     * share {@code 1/length} with {@code mean}, or the feature value), padded with weight 0.
+     */
+    private static INDArray sparseBag(int[][] ids, float[][] values, int[] rows, boolean mean) {
+        int width = 1;
+        for (int r : rows) {
+            width = Math.max(width, ids[r].length);
+        }
+        float[] x = new float[rows.length * 2 * width];
+        for (int i = 0; i < rows.length; i++) {
+            int[] s = ids[rows[i]];
+            SparseBagLayer.putRow(x, i, width, s, values == null ? null : values[rows[i]],
+                    mean ? 1f / s.length : 1f);
+        }
+        return Nd4j.create(x, new long[] {rows.length, 2L * width}, 'c');
     }
 
     private static void sequences(int[][] ids, int[] rows, Inputs in, int k) {

@@ -50,6 +50,7 @@ public final class TextTrialEvaluator implements TrialEvaluator {
     private final int maxTokens;
     private final int nd4jThreads;
     private final boolean bags;
+    private final boolean sparse;
     private final ChildTraining training;
 
     public TextTrialEvaluator(TaskSpec task, TaskEnvironment environment) {
@@ -70,7 +71,9 @@ public final class TextTrialEvaluator implements TrialEvaluator {
                 wideVocabulary, maxTokens, wideMinCount, wideBigrams));
         this.modules = new EmbeddingModules(environment, s);
         this.featureCache = s.bool("featureCache", true);
-        this.bags = s.oneOf("lookups", "bags", List.of("bags", "sequences")).equals("bags");
+        String lookups = s.oneOf("lookups", "sparse", List.of("sparse", "bags", "sequences"));
+        this.bags = !lookups.equals("sequences");
+        this.sparse = lookups.equals("sparse");
         this.maxTrainingSamples = s.longValue("maxTrainingSamples", 0);
         this.nd4jThreads = s.integer("nd4jThreads", 1, 1, 256);
         this.training = new ChildTraining(ChildTraining.Optimizer.of(s.oneOf("optimizer",
@@ -108,7 +111,7 @@ public final class TextTrialEvaluator implements TrialEvaluator {
         }
         double featureSeconds = (System.nanoTime() - f0) / 1e9;
         try {
-            Evaluation e = new TextChildTrainer(data, features, c, !featureCache, bags, training).run(samples, context.seed(), context.cancelled());
+            Evaluation e = new TextChildTrainer(data, features, c, !featureCache, bags, training).sparseBags(sparse).run(samples, context.seed(), context.cancelled());
             e.details().put("featureSeconds", featureSeconds).put("featureCache", featureCache)
                     .put("embeddingModule", c.deepTower() ? c.embedding() : null).put("moduleHash", moduleHash).put("embeddingModuleId", moduleId)
                     .put("dataset", data.dataset().id()).put("split", data.dataset().split())

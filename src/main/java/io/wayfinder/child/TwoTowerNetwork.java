@@ -86,6 +86,17 @@ public final class TwoTowerNetwork {
      */
     public static Built build(TamlChildConfig c, int dimension, int localRows, int wideVocabulary, int classes,
                               long seed, boolean lookupInNetwork, boolean bags, ChildTraining training) {
+        return build(c, dimension, localRows, wideVocabulary, classes, seed, lookupInNetwork, bags, false, training);
+    }
+
+    /**
+     * @param sparse with {@code bags}: the two bag products are {@link SparseBagLayer}s (the same dense layers, read
+     *               sparsely: their inputs list each example's tokens and weights instead of the [batch x rows]
+     *               matrix; see {@link TextChildTrainer})
+     */
+    public static Built build(TamlChildConfig c, int dimension, int localRows, int wideVocabulary, int classes,
+                              long seed, boolean lookupInNetwork, boolean bags, boolean sparse,
+                              ChildTraining training) {
         boolean proximal = training.optimizer() == ChildTraining.Optimizer.PROXIMAL_ADAGRAD;
         double l2 = proximal || !c.deepTower() ? 0.0 : c.deepL2();
         double l1 = proximal || !c.wideTower() ? 0.0 : c.wideL1();
@@ -112,10 +123,11 @@ public final class TwoTowerNetwork {
             if (bags && (c.fineTune() || lookupInNetwork)) {
                 inputs.add("deepBag");
                 gb.addInputs("deepBag");
-                gb.addLayer("embedding", new DenseLayer.Builder().nIn(localRows).nOut(dimension).hasBias(false)
+                DenseLayer table = new DenseLayer.Builder().nIn(localRows).nOut(dimension).hasBias(false)
                         .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER)
                         .updater(c.fineTune() ? deepUpdater : new NoOp())
-                        .l2(c.fineTune() ? l2 : 0.0).build(), "deepBag");
+                        .l2(c.fineTune() ? l2 : 0.0).build();
+                gb.addLayer("embedding", sparse ? SparseBagLayer.of(table) : table, "deepBag");
                 prev = "embedding";
                 if (c.fineTune()) {
                     terms.add(new ProximalAdagrad.Term("embedding", "W", 0, c.deepL2(), true));
@@ -165,9 +177,10 @@ public final class TwoTowerNetwork {
         if (c.wideTower() && bags) {
             inputs.add("wideBag");
             gb.addInputs("wideBag");
-            gb.addLayer("wideLogits", new DenseLayer.Builder().nIn(wideVocabulary).nOut(classes).hasBias(false)
+            DenseLayer wideWeights = new DenseLayer.Builder().nIn(wideVocabulary).nOut(classes).hasBias(false)
                     .activation(Activation.IDENTITY).weightInit(WeightInit.ZERO)
-                    .updater(new AdaGrad(c.wideLearningRate())).l1(l1).build(), "wideBag");
+                    .updater(new AdaGrad(c.wideLearningRate())).l1(l1).build();
+            gb.addLayer("wideLogits", sparse ? SparseBagLayer.of(wideWeights) : wideWeights, "wideBag");
             terms.add(new ProximalAdagrad.Term("wideLogits", "W", c.wideL1(), 0, true));
             logits.add("wideLogits");
         } else if (c.wideTower()) {

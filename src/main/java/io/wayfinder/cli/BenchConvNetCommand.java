@@ -63,6 +63,10 @@ public final class BenchConvNetCommand implements Callable<Integer> {
             description = "Do not time DL4J's built-in convolution path (slow; timed by default for the ratio).")
     boolean skipBuiltin;
 
+    @Option(names = "--skip-shipped",
+            description = "Do not time DL4J's oneDNN helpers as shipped (timed by default for the ratio).")
+    boolean skipShipped;
+
     @Option(names = "--worker", hidden = true, description = "Measure in this JVM with the first --threads value.")
     boolean worker;
 
@@ -86,17 +90,22 @@ public final class BenchConvNetCommand implements Callable<Integer> {
         List<Variant> variants = new ArrayList<>();
         if (!skipBuiltin) {
             variants.add(new Variant("DL4J built-in convolution (im2col + GEMM, the path before issue 15)", null,
-                    true, false));
+                    "off", false));
         }
-        variants.add(new Variant("oneDNN helpers (default, nd4j-native linux-x86_64-onednn)", null, false, false));
+        if (!skipShipped) {
+            variants.add(new Variant("DL4J's oneDNN helpers as shipped (forward recomputed in backprop)", null,
+                    "dl4j", false));
+        }
+        variants.add(new Variant("oneDNN helpers, forward reused, own batch-norm kernels (default)", null, "on",
+                false));
         for (Path jar : nd4jJars) {
-            variants.add(new Variant(jar.getFileName().toString() + " with oneDNN helpers", jar, false, false));
+            variants.add(new Variant(jar.getFileName().toString() + " with oneDNN helpers", jar, "on", false));
         }
         if (torch != null) {
             if (!Files.isRegularFile(torch)) {
                 throw new IllegalArgumentException("--torch: no such file: " + torch);
             }
-            variants.add(new Variant("PyTorch (peer)", torch, false, true));
+            variants.add(new Variant("PyTorch (peer)", torch, "on", true));
         }
         List<double[]> medians = new ArrayList<>();
         for (Variant variant : variants) {
@@ -106,8 +115,8 @@ public final class BenchConvNetCommand implements Callable<Integer> {
                 double[] ips = variant.torch() ? measure(List.of(python, torch.toString(), "--threads",
                         Integer.toString(t), "--images", Integer.toString(images), "--repeats",
                         Integer.toString(repeats), "--batch", Integer.toString(batch), "--size",
-                        Integer.toString(side)), t, false)
-                        : measureInSubprocess(t, variant.jar(), variant.builtinPath());
+                        Integer.toString(side)), t, "on")
+                        : measureInSubprocess(t, variant.jar(), variant.oneDnn());
                 double median = ConvNetBench.median(ips);
                 perThreads[k] = median;
                 double gflops = median * flops / 1e9;
@@ -120,7 +129,7 @@ public final class BenchConvNetCommand implements Callable<Integer> {
         }
         System.out.println("summary (median images/s; ratios measured in this run):");
         for (int k = 0; k < threads.size(); k++) {
-            double reference = medians.get(skipBuiltin ? 0 : 1)[k];
+            double reference = medians.get((skipBuiltin ? 0 : 1) + (skipShipped ? 0 : 1))[k];
             for (int v = 0; v < variants.size(); v++) {
                 System.out.printf("  %d thread%s  %-70s %8.1f  %5.2fx the default%n", threads.get(k),
                         threads.get(k) == 1 ? " " : "s", variants.get(v).name(), medians.get(v)[k],
@@ -193,10 +202,10 @@ public final class BenchConvNetCommand implements Callable<Integer> {
         return out;
     }
 
-    private record Variant(String name, Path jar, boolean builtinPath, boolean torch) {
+    private record Variant(String name, Path jar, String oneDnn, boolean torch) {
     }
 
-    private double[] measureInSubprocess(int t, Path variant, boolean builtinPath) throws Exception {
+    private double[] measureInSubprocess(int t, Path variant, String oneDnn) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-cp",
                 classPath(System.getProperty("java.class.path"), variant),
@@ -204,13 +213,13 @@ public final class BenchConvNetCommand implements Callable<Integer> {
                 "--images", Integer.toString(images), "--repeats", Integer.toString(repeats),
                 "--batch", Integer.toString(batch), "--downsample", Integer.toString(downsample),
                 "--data", data.toString()));
-        return measure(cmd, t, builtinPath);
+        return measure(cmd, t, oneDnn);
     }
 
-    private static double[] measure(List<String> cmd, int t, boolean builtinPath) throws Exception {
+    private static double[] measure(List<String> cmd, int t, String oneDnn) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(t));
-        pb.environment().put("WAYFINDER_ONEDNN", builtinPath ? "off" : "on");
+        pb.environment().put("WAYFINDER_ONEDNN", oneDnn);
         Process p = pb.start();
         String result = null;
         StringBuilder log = new StringBuilder();

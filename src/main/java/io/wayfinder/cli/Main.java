@@ -29,11 +29,20 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * maximum heap size (a quarter of RAM: 6 GB here), so a long search used to grow to several GB of RSS. One GB
      * is enough for the children of every sample project; the user's own {@code -Dorg.bytedeco.javacpp.maxBytes}
      * (or {@code maxbytes}) wins.
+     *
+     * <p>JavaCPP's second limit, {@code maxPhysicalBytes} (by default {@code maxBytes} + 3x the maximum heap), makes
+     * every native allocation read the process's resident size first ({@code physicalBytesInaccurate}): 16% of a
+     * text trial's time, whose steps allocate hundreds of small arrays (JFR, {@code resources/benchmarks.md}). It is
+     * switched off unless the user sets it; {@code maxBytes} still bounds the off-heap total.
      */
     static void limitOffHeapMemory() {
         if (System.getProperty("org.bytedeco.javacpp.maxBytes") == null
                 && System.getProperty("org.bytedeco.javacpp.maxbytes") == null) {
             System.setProperty("org.bytedeco.javacpp.maxBytes", "1g");
+        }
+        if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null
+                && System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null) {
+            System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
         }
     }
 

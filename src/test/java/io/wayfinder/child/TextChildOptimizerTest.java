@@ -97,6 +97,45 @@ class TextChildOptimizerTest {
     }
 
     @Test
+    void theInPlaceProximalStepEqualsTheCopyingOne() {
+        TamlChildConfig c = new TamlChildConfig("m", true, 1, 4, "relu", "none", 0.0, 0.1, 0.01, 0.2, 0.01, 100);
+        ComputationGraph[] graphs = new ComputationGraph[3];
+        for (int k = 0; k < 3; k++) {
+            // 0: in place, 1: copying, 2: sparse bag layers, in place
+            TwoTowerNetwork.Built built = TwoTowerNetwork.build(c, 3, 5, 6, 2, 11, false, true, k == 2, PROXIMAL);
+            ProximalAdagrad prox = new ProximalAdagrad(built.graph(), built.proximal());
+            java.util.Random rnd = new java.util.Random(5);
+            for (int step = 0; step < 6; step++) {
+                // bags that leave some rows out, so the sparse terms skip them
+                INDArray deep = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 5);
+                INDArray wide = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 6);
+                INDArray y = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 2);
+                INDArray deepIds = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 2);
+                INDArray wideIds = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 2);
+                for (int i = 0; i < 4; i++) {
+                    int d = rnd.nextInt(3);
+                    int w = rnd.nextInt(4);
+                    deep.putScalar(i, d, 1f);
+                    wide.putScalar(i, w, 1f);
+                    deepIds.putScalar(new long[] {i, 0}, d);
+                    deepIds.putScalar(new long[] {i, 1}, 1f);
+                    wideIds.putScalar(new long[] {i, 0}, w);
+                    wideIds.putScalar(new long[] {i, 1}, 1f);
+                    y.putScalar(i, rnd.nextInt(2), 1f);
+                }
+                INDArray[] inputs = k == 2 ? new INDArray[] {deepIds, wideIds} : new INDArray[] {deep, wide};
+                built.graph().fit(new MultiDataSet(inputs, new INDArray[] {y}));
+                prox.apply(k != 1);
+            }
+            graphs[k] = built.graph();
+        }
+        assertThat(graphs[0].params().equals(graphs[1].params())).as("same parameters, bit for bit").isTrue();
+        double relative = graphs[2].params().sub(graphs[1].params()).norm2Number().doubleValue()
+                / graphs[1].params().norm2Number().doubleValue();
+        assertThat(relative).as("sparse bag layers vs dense products").isLessThan(1e-6);
+    }
+
+    @Test
     void oneProximalStepOnTheDeepTowerIsTheL2ShrinkOfTheClosedForm() {
         double lr = 0.1;
         double l2 = 0.5;

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fast token lookups (products with bag-of-tokens matrices) train the same network as the embedding-sequence
- * layers they replace: same seed, same loss curve within a float tolerance, same accuracy. Real data: sms-spam and
- * GloVe, real Deeplearning4j training.
+ * layers they replace, and the sparse bags ({@link SparseBagLayer}, the default) the same as the dense bag products:
+ * same seed, same loss curve within a float tolerance, same accuracy. Real data: sms-spam and GloVe, real
+ * Deeplearning4j training.
  */
 class TextLookupPathsTest {
     static TextTaskData task;
@@ -42,10 +43,30 @@ class TextLookupPathsTest {
     }
 
     private static Trained train(TamlChildConfig c, boolean lookupInNetwork, boolean bags) {
+        return train(c, lookupInNetwork, bags, false);
+    }
+
+    private static Trained train(TamlChildConfig c, boolean lookupInNetwork, boolean bags, boolean sparse) {
         List<Double> curve = new ArrayList<>();
-        Evaluation e = new TextChildTrainer(task, features, c, lookupInNetwork, bags).lossCurve(curve::add)
-                .run(c.trainingSamples(), 42, () -> false);
+        Evaluation e = new TextChildTrainer(task, features, c, lookupInNetwork, bags).sparseBags(sparse)
+                .lossCurve(curve::add).run(c.trainingSamples(), 42, () -> false);
         return new Trained(curve, e);
+    }
+
+    private static void assertSparseTrainsAsDense(TamlChildConfig c, boolean lookupInNetwork, double tolerance) {
+        Trained dense = train(c, lookupInNetwork, true, false);
+        Trained sparse = train(c, lookupInNetwork, true, true);
+        assertThat(sparse.evaluation().details().get("lookups").asText()).isEqualTo("sparse");
+        assertThat(sparse.curve()).hasSameSizeAs(dense.curve()).hasSize(6);
+        for (int i = 0; i < dense.curve().size(); i++) {
+            double expected = dense.curve().get(i);
+            assertThat(sparse.curve().get(i)).as("loss at check %d of %s", i + 1, c)
+                    .isCloseTo(expected, within(tolerance * Math.max(1.0, Math.abs(expected))));
+        }
+        assertThat(sparse.evaluation().validationMetric()).isCloseTo(dense.evaluation().validationMetric(),
+                within(1.0 / task.size(TextTaskData.VALIDATION) + 1e-9));
+        assertThat(sparse.evaluation().details().get("parameters").asLong())
+                .isEqualTo(dense.evaluation().details().get("parameters").asLong());
     }
 
     private static void assertSameTraining(TamlChildConfig c, boolean lookupInNetwork, double tolerance) {
@@ -86,5 +107,27 @@ class TextLookupPathsTest {
     void theWideTowerAloneTrainsTheSameToo() {
         assertSameTraining(new TamlChildConfig("glove-100d-20k", false, 1, 8, "relu", "none", 0.0, 0.1, Double.NaN,
                 0.3, 1e-3, 6000), false, 1e-3);
+    }
+
+    @Test
+    void sparseBagsTrainAFineTunedModuleAndWideTowerAsTheDenseProductsDo() {
+        assertSparseTrainsAsDense(config(true, 0.0, "none", 1e-4), false, 1e-4);
+    }
+
+    @Test
+    void sparseBagsWithDropoutAndBatchNorm() {
+        // as between bags and sequences: batch norm at learning rate 0.1 amplifies float rounding (0.9% at check 4)
+        assertSparseTrainsAsDense(config(true, 0.2, "batch_norm", 1e-3), false, 1e-2);
+    }
+
+    @Test
+    void sparseBagsForTheUncachedFrozenLookup() {
+        assertSparseTrainsAsDense(config(false, 0.1, "layer_norm", 0.0), true, 1e-4);
+    }
+
+    @Test
+    void sparseBagsCarryTfIdfValuesOfUnigramsAndBigrams() {
+        assertSparseTrainsAsDense(new TamlChildConfig("glove-100d-20k", false, 1, 8, "relu", "none", 0.0, 0.1,
+                Double.NaN, 0.3, 1e-3, 6000, WideFeatures.Kind.UNIGRAM_BIGRAM_TFIDF), false, 1e-4);
     }
 }
