@@ -41,7 +41,7 @@ final class BatchNormKernels {
         int c = (int) x.size(1);
         int hw = (int) (x.size(2) * x.size(3));
         FloatBuffer data = x.data().asNioFloat();
-        int base = start(x, data);
+        int base = FloatBuffers.start(x, data);
         float[] row = rows(hw);
         double count = (double) n * hw;
         double[] sums = new double[2];
@@ -77,9 +77,9 @@ final class BatchNormKernels {
         FloatBuffer xs = x.data().asNioFloat();
         FloatBuffer dys = dy.data().asNioFloat();
         FloatBuffer dxs = dx.data().asNioFloat();
-        int xBase = start(x, xs);
-        int dyBase = start(dy, dys);
-        int dxBase = start(dx, dxs);
+        int xBase = FloatBuffers.start(x, xs);
+        int dyBase = FloatBuffers.start(dy, dys);
+        int dxBase = FloatBuffers.start(dx, dxs);
         float[] xr = rows(hw);
         float[] dyr = b;
         double count = (double) n * hw;
@@ -122,11 +122,6 @@ final class BatchNormKernels {
         if (!supports(x)) {
             throw new IllegalArgumentException("not a c-order NCHW float array: " + x.shapeInfoToString());
         }
-    }
-
-    /** The index in {@code data} (positioned at the buffer's offset) of {@code x}'s first element. */
-    private static int start(INDArray x, FloatBuffer data) {
-        return data.position() + (int) (x.offset() - x.data().offset());
     }
 
     private float[] rows(int length) {

@@ -105,9 +105,9 @@ final class ProximalAdagrad {
         FloatBuffer w = b.params().data().asNioFloat();
         FloatBuffer h = b.history().data().asNioFloat();
         FloatBuffer u = b.update().data().asNioFloat();
-        int wo = start(b.params(), w);
-        int ho = start(b.history(), h);
-        int uo = start(b.update(), u);
+        int wo = FloatBuffers.start(b.params(), w);
+        int ho = FloatBuffers.start(b.history(), h);
+        int uo = FloatBuffers.start(b.update(), u);
         int n = (int) b.params().length();
         boolean sparse = b.term().sparse();
         double l1 = b.term().l1();
@@ -134,10 +134,6 @@ final class ProximalAdagrad {
 
     private static boolean contiguous(INDArray a) {
         return a.isVector() && a.elementWiseStride() == 1 && a.dataType() == DataType.FLOAT;
-    }
-
-    private static int start(INDArray a, FloatBuffer data) {
-        return data.position() + (int) (a.offset() - a.data().offset());
     }
 
     private static void copyingStep(Bound b) {

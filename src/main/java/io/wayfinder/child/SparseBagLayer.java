@@ -90,7 +90,7 @@ public final class SparseBagLayer extends DenseLayer {
                 ? m : m.castTo(DataType.FLOAT).dup('c');
         float[] out = new float[(int) c.length()];
         FloatBuffer b = c.data().asNioFloat();
-        b.get(b.position() + (int) (c.offset() - c.data().offset()), out, 0, out.length);
+        b.get(FloatBuffers.start(c, b), out, 0, out.length);
         return out;
     }
 
@@ -110,7 +110,7 @@ public final class SparseBagLayer extends DenseLayer {
             INDArray w = getParamWithNoise("W", training, workspaceMgr);
             int out = (int) w.size(1);
             FloatBuffer wb = w.data().asNioFloat();
-            int base = wb.position() + (int) (w.offset() - w.data().offset());
+            int base = FloatBuffers.start(w, wb);
             long rowStride = w.stride(0);
             long colStride = w.stride(1);
             float[] result = new float[batch * out];
@@ -131,7 +131,7 @@ public final class SparseBagLayer extends DenseLayer {
             INDArray ret = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(),
                     new long[] {batch, out}, 'c');
             FloatBuffer rb = ret.data().asNioFloat();
-            rb.put(rb.position() + (int) (ret.offset() - ret.data().offset()), result, 0, result.length);
+            rb.put(FloatBuffers.start(ret, rb), result, 0, result.length);
             return ret;
         }
 
@@ -146,7 +146,7 @@ public final class SparseBagLayer extends DenseLayer {
             grad.assign(0);
             int out = (int) grad.size(1);
             FloatBuffer gb = grad.data().asNioFloat();
-            int base = gb.position() + (int) (grad.offset() - grad.data().offset());
+            int base = FloatBuffers.start(grad, gb);
             long rowStride = grad.stride(0);
             long colStride = grad.stride(1);
             for (int i = 0; i < batch; i++) {

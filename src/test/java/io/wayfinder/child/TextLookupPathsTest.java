@@ -53,38 +53,31 @@ class TextLookupPathsTest {
         return new Trained(curve, e);
     }
 
-    private static void assertSparseTrainsAsDense(TamlChildConfig c, boolean lookupInNetwork, double tolerance) {
-        Trained dense = train(c, lookupInNetwork, true, false);
-        Trained sparse = train(c, lookupInNetwork, true, true);
-        assertThat(sparse.evaluation().details().get("lookups").asText()).isEqualTo("sparse");
-        assertThat(sparse.curve()).hasSameSizeAs(dense.curve()).hasSize(6);
-        for (int i = 0; i < dense.curve().size(); i++) {
-            double expected = dense.curve().get(i);
-            assertThat(sparse.curve().get(i)).as("loss at check %d of %s", i + 1, c)
-                    .isCloseTo(expected, within(tolerance * Math.max(1.0, Math.abs(expected))));
+    /** {@code actual} (lookups {@code path}) trains as {@code expected}: loss curve, validation, parameter count. */
+    private static void assertTrainsAlike(TamlChildConfig c, Trained expected, Trained actual, String path,
+                                          double tolerance) {
+        assertThat(actual.evaluation().details().get("lookups").asText()).isEqualTo(path);
+        assertThat(expected.curve()).hasSize(6);
+        assertThat(actual.curve()).hasSameSizeAs(expected.curve());
+        for (int i = 0; i < expected.curve().size(); i++) {
+            double e = expected.curve().get(i);
+            assertThat(actual.curve().get(i)).as("loss at check %d of %s", i + 1, c)
+                    .isCloseTo(e, within(tolerance * Math.max(1.0, Math.abs(e))));
         }
-        assertThat(sparse.evaluation().validationMetric()).isCloseTo(dense.evaluation().validationMetric(),
+        // one validation example either way at most (a float tie at the decision boundary)
+        assertThat(actual.evaluation().validationMetric()).isCloseTo(expected.evaluation().validationMetric(),
                 within(1.0 / task.size(TextTaskData.VALIDATION) + 1e-9));
-        assertThat(sparse.evaluation().details().get("parameters").asLong())
-                .isEqualTo(dense.evaluation().details().get("parameters").asLong());
+        assertThat(actual.evaluation().details().get("parameters").asLong())
+                .isEqualTo(expected.evaluation().details().get("parameters").asLong());
+    }
+
+    private static void assertSparseTrainsAsDense(TamlChildConfig c, boolean lookupInNetwork, double tolerance) {
+        assertTrainsAlike(c, train(c, lookupInNetwork, true, false), train(c, lookupInNetwork, true, true), "sparse",
+                tolerance);
     }
 
     private static void assertSameTraining(TamlChildConfig c, boolean lookupInNetwork, double tolerance) {
-        Trained sequences = train(c, lookupInNetwork, false);
-        Trained bags = train(c, lookupInNetwork, true);
-        assertThat(bags.evaluation().details().get("lookups").asText()).isEqualTo("bags");
-        assertThat(sequences.curve()).hasSize(6);
-        assertThat(bags.curve()).hasSameSizeAs(sequences.curve());
-        for (int i = 0; i < sequences.curve().size(); i++) {
-            double expected = sequences.curve().get(i);
-            assertThat(bags.curve().get(i)).as("loss at check %d of %s", i + 1, c)
-                    .isCloseTo(expected, within(tolerance * Math.max(1.0, Math.abs(expected))));
-        }
-        // one validation example either way at most (a float tie at the decision boundary)
-        assertThat(bags.evaluation().validationMetric()).isCloseTo(sequences.evaluation().validationMetric(),
-                within(1.0 / task.size(TextTaskData.VALIDATION) + 1e-9));
-        assertThat(bags.evaluation().details().get("parameters").asLong())
-                .isEqualTo(sequences.evaluation().details().get("parameters").asLong());
+        assertTrainsAlike(c, train(c, lookupInNetwork, false), train(c, lookupInNetwork, true), "bags", tolerance);
     }
 
     @Test
